@@ -1,0 +1,79 @@
+"""What Python users import: extract, write (and, as they land, validate, localise).
+
+Each function takes paths or the pathway dict and returns plain data; the CLI is a
+thin layer over these.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pairkit.errors import PairkitError
+from pairkit.model.location import Location
+from pairkit.ooxml.package import Package
+
+PathLike = str | os.PathLike[str]
+
+
+def template_path() -> Path:
+    """The bundled official template (a faithful reconstruction)."""
+    packaged = resources.files("pairkit") / "data" / "pair-pathway-template.docx"
+    return Path(str(packaged))
+
+
+def extract(path: PathLike) -> dict[str, Any]:
+    """The pathway in a .docx, as a dict that follows schemas/pathway.schema.json."""
+    return extract_document(path)[0]
+
+
+def extract_document(path: PathLike) -> tuple[dict[str, Any], dict[str, Location]]:
+    """The pathway and a source map from JSON pointers to places in the Word document."""
+    from pairkit.read.docx import read_layout
+
+    layout = read_layout(Package.open(Path(path)))
+    return layout.pathway, layout.sourcemap
+
+
+def same_file(a: PathLike, b: PathLike) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve() or os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write(pathway: dict[str, Any], dest: PathLike, *, into: PathLike | None = None,
+          in_place: bool = False) -> list[str]:
+    """Write `pathway` into `into` (default: the bundled template), saved as `dest`.
+
+    Returns warnings about content the document had no place for. Refuses to
+    overwrite `into` unless `in_place`, which first keeps a backup beside it.
+    """
+    from pairkit.model.load import schema_problem
+    from pairkit.write.fill import write as fill
+
+    source = Path(into) if into is not None else template_path()
+    if into is not None and same_file(into, dest) and not in_place:
+        raise PairkitError(
+            f"{dest}: this is the document being written into; choose another output file, "
+            "or add --in-place to overwrite it (a backup is kept)")
+    problem = schema_problem(pathway)
+    if problem:
+        raise PairkitError(f"the pathway does not follow the schema {problem}")
+    pkg = Package.open(source)
+    result = fill(pathway, pkg)
+    if in_place and into is not None and same_file(into, dest) and pkg.changed:
+        backup_of(Path(into))
+    pkg.save(dest)
+    return result.warnings
+
+
+def backup_of(path: Path) -> Path:
+    """Copy `path` to `path.bak` (atomically) before it is overwritten in place."""
+    from pairkit.ooxml.package import atomic_write
+
+    backup = path.with_name(path.name + ".bak")
+    atomic_write(backup, path.read_bytes())
+    return backup

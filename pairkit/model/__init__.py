@@ -1,0 +1,1 @@
+"""The pathway model: plain dicts that follow schemas/pathway.schema.json."""

@@ -1,0 +1,1 @@
+"""Readers: a .docx (through the OOXML story view) to the pathway model."""

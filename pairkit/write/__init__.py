@@ -1,0 +1,1 @@
+"""Writers: the pathway model into a .docx (the bundled template or an area's own)."""
