@@ -37,9 +37,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug reports.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks for bug reports.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 
@@ -63,8 +69,9 @@ def _emit_json(data: Any, out: Path | None) -> None:
 @app.command()
 def extract(
     document: Annotated[Path, typer.Argument(help="The pathway .docx to read.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Write the JSON here (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the JSON here (default: stdout).")
+    ] = None,
 ) -> None:
     """Turn a pathway .docx into JSON that follows schemas/pathway.schema.json."""
     from pairkit.api import extract as do_extract
@@ -82,10 +89,18 @@ def extract(
 def write(
     pathway: Annotated[Path, typer.Argument(help="The pathway JSON to write.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The .docx to create.")],
-    into: Annotated[Path | None, typer.Option(
-        "--into", help="Fill this .docx (the area's own document) instead of the template.")] = None,
-    in_place: Annotated[bool, typer.Option(
-        "--in-place", help="Allow OUTPUT to be the --into document (a .bak copy is kept).")] = False,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into", help="Fill this .docx (the area's own document) instead of the template."
+        ),
+    ] = None,
+    in_place: Annotated[
+        bool,
+        typer.Option(
+            "--in-place", help="Allow OUTPUT to be the --into document (a .bak copy is kept)."
+        ),
+    ] = False,
 ) -> None:
     """Write pathway JSON into the official template, or into the area's own document."""
     from pairkit.api import write as do_write

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pairkit.ooxml.package import RT_HYPERLINK, Package
 from pairkit.ooxml.story import Paragraph, TextBox, sync_textbox
-from pairkit.ooxml.xml import NS, W, Element
+from pairkit.ooxml.xml import NS, Element, W
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _R_ID = "{%s}id" % NS["r"]
@@ -59,7 +59,8 @@ def _formats(proto: Paragraph | None) -> dict[str, Element | None]:
                 found[kind] = _rpr(piece.run)
     text = found.get("text")
     if "text" not in found:
-        base = found.get("label") or found.get("name") or found.get("link")
+        base = next((found[k] for k in ("label", "name", "link") if found.get(k) is not None),
+                    None)
         text = _without(base, (W + "b", W + "bCs", W + "i", W + "iCs", W + "rStyle", W + "u",
                                W + "color"))
         found["text"] = text

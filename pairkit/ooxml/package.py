@@ -8,6 +8,7 @@ serialises only the parts that were; a save with no change copies the file itsel
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import posixpath
@@ -374,9 +375,10 @@ def _checked_infos(path: Path, zf: zipfile.ZipFile, limits: Limits) -> list[zipf
         if info.file_size > 2**20 and info.file_size > limits.max_ratio * max(
             info.compress_size, 1
         ):
+            ratio = info.file_size // max(info.compress_size, 1)
             raise PackageError(
-                f"{path}: member {name} is compressed {info.file_size // max(info.compress_size, 1)}"
-                " times, which only a zip bomb does; the file was refused"
+                f"{path}: member {name} is compressed {ratio} times, which only a zip bomb "
+                "does; the file was refused"
             )
         total += info.file_size
         if total > limits.max_total:
@@ -415,10 +417,8 @@ def atomic_write(dest: Path, data: bytes) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, dest)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

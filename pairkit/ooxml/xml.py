@@ -68,9 +68,12 @@ def parse(data: bytes) -> Element:
     return root
 
 
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+
+
 def serialize(root: Element) -> bytes:
-    """Serialise a part the way Word writes it: UTF-8, standalone declaration."""
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    """Serialise a part the way Word writes it: UTF-8 with Word's own declaration."""
+    return XML_DECLARATION + etree.tostring(root, encoding="UTF-8")
 
 
 def local(tag: object) -> str:
