@@ -106,9 +106,9 @@ class Package:
                     f"{self.path}: this is a Strict Open XML document, which pairkit does not "
                     "read; in Word use File > Save As > 'Word Document (*.docx)' and try again"
                 )
-            if rel.type == RT_OFFICE_DOCUMENT and not rel.external:
-                if rel.target in self._by_name:
-                    return rel.target
+            if (rel.type == RT_OFFICE_DOCUMENT and not rel.external
+                    and rel.target in self._by_name):
+                return rel.target
         if "word/document.xml" in self._by_name:
             return "word/document.xml"
         raise PackageError(
