@@ -87,7 +87,9 @@ def framework_from_dict(data: dict, origin: str = "built-in") -> Framework:
     )
     ids = [lv.id for lv in levels]
     if len(set(ids)) != len(ids):
-        raise PairkitError(f"{origin}: framework '{data['id']}' repeats a level id; make them unique")
+        raise PairkitError(
+            f"{origin}: framework '{data['id']}' repeats a level id; make them unique"
+        )
     return Framework(
         id=data["id"],
         name=data["name"],
@@ -187,7 +189,9 @@ def crosswalk(source: Framework, target: Framework) -> list[LevelMove]:
     (bands 4-5); GIRFEC's "Intensive" goes to iThrive's "Getting More Help".
     """
     if len(source.levels) == len(target.levels):
-        return [LevelMove(s, t, "position") for s, t in zip(source.levels, target.levels, strict=True)]
+        return [
+            LevelMove(s, t, "position") for s, t in zip(source.levels, target.levels, strict=True)
+        ]
     for fw in (source, target):
         missing = [lv.name for lv in fw.levels if not lv.bands]
         if missing:

@@ -325,7 +325,7 @@ def _replace_match(
     s = 0
     while s < min(n, m) - p and src_words[n - 1 - s].casefold() == tgt_words[m - 1 - s].casefold():
         s += 1
-    if p == n or p == m or n - s == p or m - s == p:  # one side would be empty
+    if p in (n - s, m - s):  # one side would be empty: replace the whole match
         p, s = 0, 0
     old_mid = old_words[p : n - s]
     context = old_words[:p] + old_words[n - s :]
@@ -347,7 +347,9 @@ def _replace_match(
         if article is not None:
             result.append(article)
     if text[r_start:r_end] != new_text:
-        result.append(Replacement(r_start, r_end, text[r_start:r_end], new_text, "term", pair.concept))
+        result.append(
+            Replacement(r_start, r_end, text[r_start:r_end], new_text, "term", pair.concept)
+        )
     return result
 
 
@@ -413,7 +415,7 @@ def apply(text: str, replacements: Iterable[Replacement]) -> str:
         if r.start < pos or r.end > len(text) or r.start > r.end:
             raise ValueError(f"replacement {r} overlaps another or lies outside the text")
         if text[r.start : r.end] != r.old:
-            raise ValueError(f"replacement {r} does not match the text {text[r.start:r.end]!r}")
+            raise ValueError(f"replacement {r} does not match the text {text[r.start : r.end]!r}")
         out.append(text[pos : r.start])
         out.append(r.new)
         pos = r.end
