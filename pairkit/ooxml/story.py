@@ -1,0 +1,502 @@
+"""The normalised text view of a document: paragraphs in reading order.
+
+A :class:`Paragraph` is what everything above the OOXML layer sees: its visible text
+in the *accepted* view of tracked changes (insertions in, deletions out), with field
+codes resolved to their results, hyperlinks (relationship and ``HYPERLINK`` field),
+images, content-control tags and the place it sits (body, table cell, text box,
+header, footer, footnote, comment). Each character of ``text`` maps to a
+:class:`Piece` of a run, so editors can change a character range across runs.
+
+Word stores a floating text box twice (``mc:AlternateContent``: a ``wps:txbx`` shape
+and a VML ``v:textbox`` fallback). The walker reads one copy and records the other in
+:class:`TextBox`, so an edit can be mirrored into both (:func:`sync_textbox`).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pairkit.ooxml.package import Package
+from pairkit.ooxml.xml import NS, W, Element, qn
+
+_MC = "{%s}" % NS["mc"]
+_R_ID = qn("r:id")
+_R_EMBED = qn("r:embed")
+_R_LINK = qn("r:link")
+_TXBX = W + "txbxContent"
+_DOCPR = qn("wp:docPr")
+_BLIP = qn("a:blip")
+_IMAGEDATA = qn("v:imagedata")
+
+# Containers whose children are walked inline, as if they were not there.
+_INLINE_TRANSPARENT = {
+    W + "ins", W + "moveTo", W + "smartTag", W + "customXml", W + "bdo", W + "dir",
+}
+_SKIP = {W + "del", W + "moveFrom"}
+_HYPERLINK_RE = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+"[^"]*"\s+)*"?([^"\s]+)"?(.*)$', re.S)
+_ANCHOR_RE = re.compile(r'\\l\s+"([^"]*)"')
+
+STORY_TYPES = {
+    "header": "header",
+    "footer": "footer",
+    "footnotes": "footnote",
+    "endnotes": "endnote",
+    "comments": "comment",
+}
+
+
+@dataclass(slots=True)
+class Piece:
+    """A stretch of visible text from one node of one run."""
+
+    text: str
+    start: int
+    run: Element | None
+    node: Element | None
+    bold: bool
+    link: str | None
+
+
+@dataclass(slots=True)
+class Link:
+    start: int
+    end: int
+    url: str
+
+
+@dataclass(slots=True)
+class TextBox:
+    """A floating text box: the copy that is read, and Word's VML fallback copy."""
+
+    content: Element
+    fallback: Element | None
+    name: str
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the document, in the accepted view."""
+
+    element: Element
+    part: str
+    story: str  # "body", "header", "footer", "footnote", "endnote", "comment"
+    index: int
+    pieces: list[Piece] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
+    run_tags: list[tuple[int, int, str]] = field(default_factory=list)
+    textbox: TextBox | None = None
+    cell: tuple[int, int, int] | None = None  # (table number in part, row, column)
+    cell_element: Element | None = None
+    table_element: Element | None = None
+    text: str = ""
+
+    @property
+    def style(self) -> str | None:
+        ps = self.element.find(f"{W}pPr/{W}pStyle")
+        return ps.get(W + "val") if ps is not None else None
+
+    @property
+    def is_list(self) -> bool:
+        num = self.element.find(f"{W}pPr/{W}numPr/{W}numId")
+        if num is not None:
+            return num.get(W + "val") not in ("0", None)
+        style = self.style or ""
+        return "List" in style or "Bullet" in style
+
+    @property
+    def container(self) -> Element:
+        """The element that holds this paragraph's box or cell (for grouping)."""
+        if self.textbox is not None:
+            return self.textbox.content
+        if self.cell_element is not None:
+            return self.cell_element
+        return self.element.getparent()
+
+    @property
+    def place(self) -> str:
+        """Where a Word user finds this paragraph, in plain words."""
+        if self.textbox is not None:
+            return f"text box '{self.textbox.name}'"
+        if self.cell is not None:
+            t, r, c = self.cell
+            return f"table {t + 1}, row {r + 1}, column {c + 1}"
+        return {"body": "main text"}.get(self.story, self.story)
+
+    def bold_prefix_end(self) -> int:
+        """Offset where the paragraph's leading bold phrase ends (0 if it starts plain)."""
+        end = 0
+        for p in self.pieces:
+            if p.bold and p.text:
+                end = p.start + len(p.text)
+            elif p.text.strip():
+                break
+        return end
+
+
+@dataclass
+class _Field:
+    instr: list[str]
+    in_result: bool = False
+    url: str | None = None
+
+
+class _Walker:
+    """Walks one part's story; yields paragraphs; keeps numbering for tables."""
+
+    def __init__(self, pkg: Package, part: str, story: str, start_index: int) -> None:
+        self.pkg = pkg
+        self.part = part
+        self.story = story
+        self.index = start_index
+        self.tables = 0
+        self._rels = None
+
+    def rels(self):
+        if self._rels is None:
+            self._rels = self.pkg.rels(self.part)
+        return self._rels
+
+    # -- blocks ------------------------------------------------------------------
+    def blocks(self, container: Element, ctx: dict) -> Iterator[Paragraph]:
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                yield from self.paragraph(child, ctx)
+            elif tag == W + "tbl":
+                yield from self.table(child, ctx)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    yield from self.blocks(content, _with_tag(ctx, child))
+            elif tag in _INLINE_TRANSPARENT:
+                yield from self.blocks(child, ctx)
+            elif tag == _MC + "AlternateContent":
+                branch = _choose(child)
+                if branch is not None:
+                    yield from self.blocks(branch, ctx)
+
+    def table(self, tbl: Element, ctx: dict) -> Iterator[Paragraph]:
+        number = self.tables
+        self.tables += 1
+        for r, tr in enumerate(_children(tbl, W + "tr")):
+            for c, tc in enumerate(_children(tr, W + "tc")):
+                cctx = dict(ctx, cell=(number, r, c), cell_element=tc, table_element=tbl)
+                yield from self.blocks(tc, cctx)
+
+    # -- paragraphs --------------------------------------------------------------
+    def paragraph(self, p: Element, ctx: dict) -> Iterator[Paragraph]:
+        para = Paragraph(
+            element=p,
+            part=self.part,
+            story=self.story,
+            index=self.index,
+            tags=ctx.get("tags", ()),
+            textbox=ctx.get("textbox"),
+            cell=ctx.get("cell"),
+            cell_element=ctx.get("cell_element"),
+            table_element=ctx.get("table_element"),
+        )
+        self.index += 1
+        boxes: list[TextBox] = []
+        state = _InlineState(para, boxes, [])
+        self.inline(p, state, None, False)
+        para.text = "".join(state.chars)
+        _merge_links(para)
+        yield para
+        for box in boxes:
+            bctx = {"tags": para.tags, "textbox": box}
+            yield from self.blocks(box.content, bctx)
+
+    def inline(self, elem: Element, st: _InlineState, link: str | None, in_run: bool) -> None:
+        for child in elem:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == W + "r":
+                self.run(child, st, link)
+            elif tag == W + "hyperlink":
+                url = self._hyperlink_url(child)
+                self.inline(child, st, url or link, False)
+            elif tag in _INLINE_TRANSPARENT:
+                self.inline(child, st, link, False)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    start = len("".join(st.chars))
+                    self.inline(content, st, link, False)
+                    t = _sdt_tag(child)
+                    if t:
+                        st.para.run_tags.append((start, len("".join(st.chars)), t))
+            elif tag == W + "fldSimple":
+                m = _HYPERLINK_RE.match(child.get(W + "instr", ""))
+                self.inline(child, st, _field_url(m) if m else link, False)
+            elif tag == _MC + "AlternateContent":
+                branch = _choose(child)
+                if branch is not None:
+                    self.inline(branch, st, link, False)
+            elif tag in _SKIP:
+                continue
+
+    def run(self, r: Element, st: _InlineState, link: str | None) -> None:
+        bold = _is_bold(r)
+        for node in r:
+            tag = node.tag
+            if tag == W + "t":
+                self._text(st, node.text or "", r, node, bold, link)
+            elif tag == W + "tab" or tag == W + "ptab":
+                self._text(st, "\t", r, node, bold, link)
+            elif tag == W + "br" or tag == W + "cr":
+                if node.get(W + "type") in (None, "textWrapping") or tag == W + "cr":
+                    self._text(st, "\n", r, node, bold, link)
+            elif tag == W + "noBreakHyphen":
+                self._text(st, "-", r, node, bold, link)
+            elif tag == W + "sym":
+                ch = node.get(W + "char", "")
+                try:
+                    self._text(st, chr(int(ch, 16)), r, node, bold, link)
+                except ValueError:
+                    pass
+            elif tag == W + "fldChar":
+                kind = node.get(W + "fldCharType")
+                if kind == "begin":
+                    st.fields.append(_Field([]))
+                elif kind == "separate" and st.fields:
+                    f = st.fields[-1]
+                    f.in_result = True
+                    m = _HYPERLINK_RE.match("".join(f.instr))
+                    if m:
+                        f.url = _field_url(m)
+                elif kind == "end" and st.fields:
+                    st.fields.pop()
+            elif tag == W + "instrText":
+                if st.fields and not st.fields[-1].in_result:
+                    st.fields[-1].instr.append(node.text or "")
+            elif tag == W + "drawing":
+                self._drawing(node, st)
+            elif tag == W + "pict" or tag == W + "object":
+                self._vml(node, st, None)
+            elif tag == _MC + "AlternateContent":
+                self._alternate(node, st, r, link)
+            elif tag in _INLINE_TRANSPARENT:
+                self.run(node, st, link)
+
+    def _text(self, st, text, r, node, bold, link) -> None:
+        if any(not f.in_result for f in st.fields):
+            return  # field instruction: not visible
+        for f in reversed(st.fields):
+            if f.url:
+                link = f.url
+                break
+        start = st.length
+        st.chars.append(text)
+        st.length += len(text)
+        st.para.pieces.append(Piece(text, start, r, node, bold, link))
+
+    def _hyperlink_url(self, h: Element) -> str | None:
+        rid = h.get(_R_ID)
+        anchor = h.get(W + "anchor")
+        if rid:
+            rel = self.rels().get(rid)
+            if rel is not None:
+                return rel.target + (f"#{anchor}" if anchor else "")
+        if anchor:
+            return f"#{anchor}"
+        return None
+
+    def _image(self, rid: str | None, st: _InlineState) -> None:
+        if not rid:
+            return
+        rel = self.rels().get(rid)
+        if rel is not None:
+            st.para.images.append(rel.target)
+
+    def _drawing(self, drawing: Element, st: _InlineState) -> None:
+        for blip in drawing.iter(_BLIP):
+            if _inside_textbox(blip, drawing):
+                continue
+            self._image(blip.get(_R_EMBED) or blip.get(_R_LINK), st)
+        for content in _top_level(drawing, _TXBX):
+            st.boxes.append(TextBox(content, None, _box_name(content)))
+
+    def _vml(self, pict: Element, st: _InlineState, choice_boxes: list | None) -> None:
+        for img in pict.iter(_IMAGEDATA):
+            if not _inside_textbox(img, pict):
+                self._image(img.get(_R_ID), st)
+        for content in _top_level(pict, _TXBX):
+            st.boxes.append(TextBox(content, None, _box_name(content)))
+
+    def _alternate(self, ac: Element, st: _InlineState, r: Element, link) -> None:
+        """A run's AlternateContent: read the Choice, remember the Fallback's boxes."""
+        choice = _choose(ac)
+        fallback = ac.find(_MC + "Fallback")
+        before = len(st.boxes)
+        if choice is not None:
+            self.run(choice, st, link)
+        elif fallback is not None:
+            self.run(fallback, st, link)
+            return
+        if fallback is not None:
+            twins = list(_top_level(fallback, _TXBX))
+            mine = st.boxes[before:]
+            if len(twins) == len(mine):
+                for box, twin in zip(mine, twins, strict=True):
+                    box.fallback = twin
+
+
+@dataclass
+class _InlineState:
+    para: Paragraph
+    boxes: list[TextBox]
+    fields: list[_Field]
+    chars: list[str] = field(default_factory=list)
+    length: int = 0
+
+
+def _children(elem: Element, tag: str) -> Iterator[Element]:
+    """Children with `tag`, looking through content controls and revision wrappers."""
+    for child in elem:
+        if child.tag == tag:
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag in _INLINE_TRANSPARENT:
+            yield from _children(child, tag)
+
+
+def _top_level(root: Element, tag: str) -> Iterator[Element]:
+    """Descendants with `tag` that are not inside another element with that tag."""
+    stack = list(reversed(root))
+    while stack:
+        el = stack.pop()
+        if el.tag == tag:
+            yield el
+            continue
+        if el.tag == _MC + "Fallback" and root.tag != _MC + "Fallback":
+            continue
+        stack.extend(reversed(el))
+
+
+def _inside_textbox(el: Element, stop: Element) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == _TXBX:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _choose(ac: Element) -> Element | None:
+    """The branch of mc:AlternateContent that a consumer like Word reads."""
+    choice = ac.find(_MC + "Choice")
+    if choice is not None and len(choice):
+        return choice
+    return ac.find(_MC + "Fallback")
+
+
+def _box_name(content: Element) -> str:
+    """A text box's name from its drawing properties, else 'text box'."""
+    el = content.getparent()
+    while el is not None:
+        if el.tag == W + "drawing" or el.tag == W + "pict":
+            pr = next(el.iter(_DOCPR), None)
+            if pr is not None:
+                return pr.get("descr") or pr.get("name") or "text box"
+            shape = next((s for s in el.iter() if s.get("id") and "vml" in str(s.tag)), None)
+            if shape is not None:
+                return shape.get("alt") or shape.get("id") or "text box"
+            break
+        el = el.getparent()
+    return "text box"
+
+
+def _is_bold(r: Element) -> bool:
+    rpr = r.find(W + "rPr")
+    if rpr is None:
+        return False
+    b = rpr.find(W + "b")
+    if b is not None:
+        return b.get(W + "val", "true") not in ("0", "false", "off")
+    style = rpr.find(W + "rStyle")
+    return style is not None and style.get(W + "val", "").lower() in ("strong", "bold")
+
+
+def _sdt_tag(sdt: Element) -> str | None:
+    tag = sdt.find(f"{W}sdtPr/{W}tag")
+    return tag.get(W + "val") if tag is not None else None
+
+
+def _with_tag(ctx: dict, sdt: Element) -> dict:
+    t = _sdt_tag(sdt)
+    return dict(ctx, tags=ctx.get("tags", ()) + (t,)) if t else ctx
+
+
+def _field_url(m: re.Match[str]) -> str:
+    url = m.group(1)
+    a = _ANCHOR_RE.search(m.group(2) or "")
+    if url == "\\l" and a:
+        return "#" + a.group(1)
+    if a:
+        url += "#" + a.group(1)
+    return url
+
+
+def _merge_links(para: Paragraph) -> None:
+    """Join consecutive pieces with the same link into one :class:`Link` range."""
+    cur: Link | None = None
+    for p in para.pieces:
+        if p.link and cur is not None and cur.url == p.link and cur.end == p.start:
+            cur.end = p.start + len(p.text)
+        elif p.link:
+            cur = Link(p.start, p.start + len(p.text), p.link)
+            para.links.append(cur)
+        else:
+            cur = None
+
+
+def story_parts(pkg: Package) -> list[tuple[str, str]]:
+    """(part, story kind) for the main document and every related story part."""
+    main = pkg.main_part
+    out = [(main, "body")]
+    for rel_type, kind in STORY_TYPES.items():
+        for part in pkg.related(main, rel_type):
+            out.append((part, kind))
+    return out
+
+
+def paragraphs(pkg: Package, stories: tuple[str, ...] | None = None) -> Iterator[Paragraph]:
+    """Every paragraph of the document in reading order: body first, then the rest."""
+    index = 0
+    for part, kind in story_parts(pkg):
+        if stories is not None and kind not in stories:
+            continue
+        root = pkg.xml(part)
+        walker = _Walker(pkg, part, kind, index)
+        body = root.find(W + "body") if kind == "body" else root
+        if body is None:
+            continue
+        if kind in ("footnote", "endnote", "comment"):
+            for note in body:
+                yield from walker.blocks(note, {})
+        else:
+            yield from walker.blocks(body, {})
+        index = walker.index
+
+
+def sync_textbox(box: TextBox) -> bool:
+    """Make Word's VML fallback copy of a text box hold the same paragraphs as the
+    copy that was edited. Returns True when the fallback changed."""
+    if box.fallback is None:
+        return False
+    fb = box.fallback
+    for child in list(fb):
+        fb.remove(child)
+    for child in box.content:
+        fb.append(copy.deepcopy(child))
+    return True

@@ -1,0 +1,80 @@
+"""Namespaces and the one safe XML parser configuration.
+
+Untrusted XML is parsed with no entity resolution, no DTD loading, no network and
+lxml's default size protections (``huge_tree`` off). A part that declares a DTD is
+rejected: OOXML never needs one, and it is how XXE and "billion laughs" attacks start.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "w10": "urn:schemas-microsoft-com:office:word",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+W = "{%s}" % NS["w"]
+STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+Element = etree._Element
+
+
+def qn(tag: str) -> str:
+    """'w:p' -> '{namespace}p'."""
+    prefix, _, local = tag.partition(":")
+    return "{%s}%s" % (NS[prefix], local)
+
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_blank_text=False,
+    collect_ids=False,
+)
+
+
+class UnsafeXML(ValueError):
+    """The XML declares a DTD or is otherwise not acceptable."""
+
+
+def parse(data: bytes) -> Element:
+    """Parse one part safely; raise etree.XMLSyntaxError or UnsafeXML."""
+    head = data[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise UnsafeXML("it declares a DTD (entities), which Word documents never do")
+    root = etree.fromstring(data, _PARSER)
+    if root.getroottree().docinfo.doctype:
+        raise UnsafeXML("it declares a DTD (entities), which Word documents never do")
+    return root
+
+
+def serialize(root: Element) -> bytes:
+    """Serialise a part the way Word writes it: UTF-8, standalone declaration."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def local(tag: object) -> str:
+    """Local name of an element tag ('' for comments and processing instructions)."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]

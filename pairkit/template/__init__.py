@@ -1,0 +1,1 @@
+"""The official PAIR Pathway Template, rebuilt faithfully (see build.py)."""
