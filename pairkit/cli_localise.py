@@ -1,0 +1,153 @@
+"""The `localise` and `profiles` commands. Wire in with ``register(app)``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pairkit.errors import PairkitError
+from pairkit.localise import Result, localise
+from pairkit.terms.frameworks import builtin_frameworks, load_framework
+from pairkit.terms.profiles import builtin_profiles, load_profile
+
+
+def localise_command(
+    input: Annotated[Path, typer.Argument(help="The pathway to localise: a .docx or .json file.")],
+    profile: Annotated[
+        str,
+        typer.Option(
+            "--profile",
+            "-p",
+            help="Target wording: england, dudley, scotland, "
+            "wales, or the path to a profile .toml.",
+        ),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where to write the result.")
+    ] = None,
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="Rename the levels of need to this "
+            "framework: ithrive, girfec, nest, ... or a .toml path.",
+        ),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="The wording the document uses now (default: detected)."),
+    ] = None,
+    from_framework: Annotated[
+        str | None,
+        typer.Option(
+            "--from-framework",
+            help="The framework the document's levels follow now (default: detected).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show every replacement; write nothing.")
+    ] = False,
+    report: Annotated[
+        str, typer.Option("--report", help="How to show the replacements: text or json.")
+    ] = "text",
+    track_changes: Annotated[
+        bool,
+        typer.Option(
+            "--track-changes",
+            help="In a .docx, make each replacement a tracked change for review in Word.",
+        ),
+    ] = False,
+    keep: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--keep",
+            help="A proper name to leave as it is (may be "
+            "repeated), on top of the profiles' exceptions.",
+        ),
+    ] = None,
+) -> None:
+    """Turn a pathway into another area's wording (and levels of need), in one step."""
+    if report not in ("text", "json"):
+        raise PairkitError(f"--report must be 'text' or 'json', not '{report}'")
+    result = localise(
+        input,
+        output,
+        profile,
+        framework=framework,
+        source=from_,
+        source_framework=from_framework,
+        track_changes=track_changes,
+        exceptions=tuple(keep or ()),
+        dry_run=dry_run,
+    )
+    if report == "json":
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_text(result, dry_run))
+
+
+def format_text(result: Result, dry_run: bool) -> str:
+    lines = []
+    for c in result.changes:
+        what = f"{c.old!r} -> {c.new!r}" if c.old or c.new else ""
+        extra = f"  [{c.note}]" if c.note else ""
+        ctx = f"  {c.context}" if c.context else ""
+        lines.append(f"{c.place}: {c.kind} {what}{ctx}{extra}")
+    frm = f"{result.source_profile} -> {result.target_profile}"
+    if result.target_framework:
+        frm += f", levels {result.source_framework} -> {result.target_framework}"
+    verb = "would make" if dry_run else "made"
+    tail = "" if dry_run else f"; wrote {result.output}"
+    lines.append(f"{result.input}: {frm}: {verb} {len(result.changes)} change(s){tail}")
+    return "\n".join(lines)
+
+
+def profiles_command(
+    as_json: Annotated[bool, typer.Option("--json", help="List as JSON.")] = False,
+    profile: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--profile", help="Also check and list a custom profile .toml (may be repeated)."
+        ),
+    ] = None,
+    framework: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--framework", help="Also check and list a custom framework .toml (may be repeated)."
+        ),
+    ] = None,
+) -> None:
+    """List the wording profiles and levels-of-need frameworks pairkit knows."""
+    profs = builtin_profiles() + [load_profile(Path(p)) for p in profile or ()]
+    fws = builtin_frameworks() + [load_framework(Path(f)) for f in framework or ()]
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "profiles": [p.to_dict() for p in profs],
+                    "frameworks": [f.to_dict() for f in fws],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    typer.echo("Profiles (--profile):")
+    for p in profs:
+        where = "" if p.origin == "built-in" else f"  ({p.origin})"
+        typer.echo(
+            f"  {p.id:<10} {p.short_term} / {p.long_term}; framework {p.framework or '-'}{where}"
+        )
+    typer.echo("Frameworks (--framework):")
+    for f in fws:
+        where = "" if f.origin == "built-in" else f"  ({f.origin})"
+        typer.echo(f"  {f.id:<24} {' · '.join(f.level_names)}{where}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `localise` and `profiles` commands to APP."""
+    app.command("localise")(localise_command)
+    app.command("profiles")(profiles_command)
