@@ -6,7 +6,10 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pairkit import pointer as jp
 from pairkit.config import Config
 from pairkit.findings import Location
 from pairkit.rules import all_rules
@@ -350,3 +353,35 @@ def test_gaps_sample_gets_exactly_its_gaps():
             ("review-due", "/meta/next_review"),
         ]
     )
+
+
+# --- robustness: any damage to a pathway gives findings, never a crash ------------------
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_POINTERS = [p for p, _ in jp.walk_strings(make_pathway())] + [
+    "/section_c/levels/0",
+    "/section_b/steps/1",
+    "/section_b/specialists",
+    "/meta",
+    "/section_c/what_else",
+    "/section_a/principles",
+    "/section_c/levels",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(pointer=st.sampled_from(_POINTERS), value=_JSON)
+def test_damaged_pathways_never_crash(pointer, value):
+    pathway = make_pathway()
+    *parents, last = jp.split(pointer)
+    node = jp.resolve(pathway, jp.join(*parents))
+    node[int(last) if isinstance(node, list) else last] = value
+    findings = run(pathway)
+    assert all(f.severity in ("error", "warning", "info") for f in findings)
