@@ -30,11 +30,13 @@ class LoadedPathway:
         return self.path.suffix.lower() == ".docx"
 
 
-def _wanted(path: Path) -> bool:
+def _wanted(path: Path, base: Path | None = None) -> bool:
+    """A pathway-looking file; hidden folders below `base` and Word lock files are skipped."""
+    inside = path.relative_to(base).parts if base is not None else ()
     return (
         path.suffix.lower() in SUFFIXES
         and not path.name.startswith("~$")  # Word's lock file
-        and not any(part.startswith(".") and part not in (".", "..") for part in path.parts)
+        and not any(part.startswith(".") for part in inside)
     )
 
 
@@ -55,7 +57,7 @@ def expand_paths(
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
+            found += sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
         elif path.is_file():
             if path.suffix.lower() not in SUFFIXES:
                 raise PairkitError(f"{arg}: pairkit checks .docx and .json files only.")

@@ -385,3 +385,9 @@ def test_damaged_pathways_never_crash(pointer, value):
     node[int(last) if isinstance(node, list) else last] = value
     findings = run(pathway)
     assert all(f.severity in ("error", "warning", "info") for f in findings)
+
+
+def test_terminology_counts_hyphenated_terms():
+    pathway = make_pathway()
+    pathway["section_a"]["principles"][0] = "We are PIEW-informed."
+    assert len(by_rule(run(pathway), "terminology-consistent")) == 1

@@ -163,3 +163,47 @@ def test_docx_without_extractor_is_a_clear_error(tmp_path, monkeypatch):
     result = invoke(str(path))
     assert result.exit_code == 2
     assert "pathway.docx" in result.stderr
+
+
+def test_hidden_folders_inside_a_searched_folder_are_skipped(tmp_path, good):
+    hidden = tmp_path / ".git" / "x.json"
+    hidden.parent.mkdir()
+    hidden.write_text("{}", encoding="utf-8")
+    (tmp_path / "~$good.docx").write_bytes(b"lock")
+    result = invoke(str(tmp_path), "-f", "json", "--today", "2026-11-26")
+    assert [e["path"].rsplit("/", 1)[-1] for e in json.loads(result.output)["files"]] == [
+        "good.json"
+    ]
+
+
+def test_docx_findings_carry_word_locations(tmp_path, monkeypatch):
+    """The .docx path with a stand-in extractor: locations come from its source map."""
+    import sys
+    import types
+
+    from pairkit.findings import Location
+
+    pathway = make_pathway()
+    pathway["section_c"]["levels"][3]["services"] = []
+    fake = types.ModuleType("pairkit.api")
+
+    def extract_document(path):
+        return pathway, {
+            "/section_c": Location("Section C", None, "Section C"),
+            "/section_c/levels/3": Location("Section C", "Getting More Help", "Getting More Help"),
+        }
+
+    fake.extract_document = extract_document
+    monkeypatch.setitem(sys.modules, "pairkit.api", fake)
+    path = tmp_path / "area.docx"
+    path.write_bytes(b"PK")
+    result = invoke(str(path), "-f", "json", "--today", "2026-11-26")
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.output)["files"][0]["findings"]
+    assert finding["location"] == {
+        "part": "Section C",
+        "box": "Getting More Help",
+        "text": "Getting More Help",
+    }
+    text = invoke(str(path), "--today", "2026-11-26").output
+    assert "in Word: Section C › Getting More Help" in text

@@ -117,7 +117,7 @@ def safeguarding_visible(ctx: Context) -> Iterator[Hit]:
 
 
 TERMS = ("PAIR", "PIEW", "IMH")
-_TERM = re.compile(r"(?<![\w@./-])(PAIR|PIEW|IMH)(?![\w@-])")
+_TERM = re.compile(r"(?<![\w@./-])(PAIR|PIEW|IMH)(?![\w@])")
 # Fields that hold proper names or addresses, never terms.
 _NOT_TERMS = {"name", "url", "contact", "image", "decoded_url", "short_term", "long_term", "id"}
 
