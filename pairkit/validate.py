@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 _UNSAFE = (KeyError, TypeError, AttributeError, IndexError, ValueError)
 
 
-def make_locator(sourcemap: Mapping[str, Any] | None):
+Locator = Callable[[str], Location | None]
+
+
+def make_locator(sourcemap: Mapping[str, Any] | None) -> Locator:
     """locate(pointer): the Location of the longest pointer prefix in the source map."""
     table = {key: as_location(value) for key, value in (sourcemap or {}).items()}
 
@@ -38,8 +41,9 @@ def make_locator(sourcemap: Mapping[str, Any] | None):
     return locate
 
 
-def schema_findings(pathway: Any, locate=lambda _p: None) -> list[Finding]:
+def schema_findings(pathway: Any, locate: Locator | None = None) -> list[Finding]:
     """The pathway schema's complaints, translated and in document order."""
+    locate = locate or make_locator(None)
     validator = Draft202012Validator(load_schema("pathway.schema.json"))
     seen: dict[tuple[str, str], Finding] = {}
     for error in validator.iter_errors(pathway):

@@ -391,3 +391,11 @@ def test_terminology_counts_hyphenated_terms():
     pathway = make_pathway()
     pathway["section_a"]["principles"][0] = "We are PIEW-informed."
     assert len(by_rule(run(pathway), "terminology-consistent")) == 1
+
+
+def test_qr_errors_explain_the_object_not_the_null_branch():
+    pathway = make_pathway()
+    pathway["section_b"]["steps"][0]["items"][0]["qr"] = {"image": 5}
+    (finding,) = [f for f in run(pathway) if f.rule == "schema"]
+    assert finding.pointer == "/section_b/steps/0/items/0/qr/image"
+    assert "should be text" in finding.message and "Step 1" in finding.message

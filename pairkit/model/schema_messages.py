@@ -209,7 +209,13 @@ def translate(error: ValidationError, doc: Any) -> list[tuple[str, str]]:
                     f"{json.dumps(instance)}.",
                 )
             ]
-        best = best_match(error.context) if error.context else None
+        # "null or an object": when the value is not null, explain the object branch.
+        useful = [
+            e
+            for e in error.context
+            if not (e.validator == "type" and e.validator_value == "null" and instance is not None)
+        ]
+        best = best_match(useful or error.context) if error.context else None
         if best is not None:
             return translate(best, doc)
     return [(pointer, f"{where}: {error.message}")]
