@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 CORPUS = ROOT.parent / "shared" / "corpus" / "foreign"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def today() -> date:
+    """A fixed 'today' so review-date rules are reproducible."""
+    return TODAY
+
+
+def load_sample(name: str) -> dict:
+    return json.loads((SAMPLES / name).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

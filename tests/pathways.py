@@ -1,79 +1,100 @@
-"""Hypothesis strategies for whole pathways: varied sizes, Welsh and Gaelic letters."""
+"""Builders for test pathways: a small valid pathway that breaks no rule at all."""
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
+import copy
+from typing import Any
 
-from pairkit.read.labels import frameworks
-
-LETTERS = (
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "ŵŷâêîôûëïŴŶÂÊÎÔÛ"  # Welsh
-    "àèìòùÀÈÌÒÙ"  # Scottish Gaelic
-    "0123456789"
-)
-TERMS = [("PAIR", "Parent-Infant Relationships"), ("PIEW", "Parent-Infant Emotional Wellbeing"),
-         ("IMH", "Infant Mental Health")]
-
-word = st.text(LETTERS, min_size=1, max_size=10)
+LEVELS = [
+    ("thriving", "Thriving"),
+    ("getting-advice", "Getting Advice"),
+    ("getting-help", "Getting Help"),
+    ("getting-more-help", "Getting More Help"),
+    ("getting-risk-support", "Getting Risk Support"),
+]
 
 
-def words(min_words: int = 1, max_words: int = 8) -> st.SearchStrategy[str]:
-    return st.lists(word, min_size=min_words, max_size=max_words).map(" ".join)
+def item(name: str, **fields: Any) -> dict[str, Any]:
+    """A service or step item with plausible content."""
+    slug = "-".join(name.lower().split())
+    base = {
+        "name": name,
+        "description": f"What {name} offers.",
+        "access": "Self-referral",
+        "url": f"https://www.testshire.gov.uk/{slug}",
+        "contact": "01632 960000",
+        "qr": None,
+    }
+    base.update(fields)
+    return base
 
 
-optional_words = st.one_of(st.just(""), words(1, 6))
-url = st.one_of(st.just(""), st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1,
-                                     max_size=20).map(lambda s: f"https://example.org/{s}"))
-dates = st.one_of(st.none(), st.dates().filter(lambda d: d.year >= 1900).map(
-    lambda d: d.isoformat()))
-
-
-@st.composite
-def items(draw) -> dict:
-    return {"name": draw(words(1, 5)), "description": draw(st.one_of(st.just(""), words(1, 12))),
-            "access": draw(optional_words), "url": draw(url), "contact": draw(optional_words),
-            "qr": None}
-
-
-@st.composite
-def pathways(draw, max_items: int = 4) -> dict:
-    fid = draw(st.sampled_from(sorted(frameworks())))
-    short, long_ = draw(st.sampled_from(TERMS))
-    levels = [
-        {"id": lid, "name": name, "need": draw(st.one_of(st.just(""), words(1, 10))),
-         "services": draw(st.lists(items(), max_size=max_items))}
-        for lid, name in frameworks()[fid]
-    ]
-    steps = [
-        {"number": n, "heading": f"Step {n} – " + draw(words(1, 6)),
-         "items": draw(st.lists(items(), max_size=3))}
-        for n in range(1, 5)
-    ]
-    return {
+def make_pathway(**meta: Any) -> dict[str, Any]:
+    """A complete iThrive pathway for 'Testshire' with no findings of any kind."""
+    levels = []
+    for level_id, name in LEVELS:
+        services = [item(f"{name} Service A"), item(f"{name} Service B")]
+        levels.append(
+            {"id": level_id, "name": name, "need": f"Need at {name}.", "services": services}
+        )
+    levels[-1]["services"].append(
+        item("Safeguarding Front Door", description="Report safeguarding concerns about a baby.")
+    )
+    pathway = {
         "schema_version": 1,
-        "meta": {"area": draw(words(1, 3)), "short_term": short, "long_term": long_,
-                 "framework": fid, "owner": draw(words(1, 6)), "version": draw(words(1, 1)),
-                 "last_reviewed": draw(dates), "next_review": draw(dates), "qr": None},
-        "title": f"{long_} ({short}) Pathway",
-        "introduction": draw(st.lists(words(1, 20), max_size=3)),
-        "section_a": {"heading": "Section A – " + draw(words(1, 4)),
-                      "principles": draw(st.lists(words(1, 15), max_size=6))},
+        "meta": {
+            "area": "Testshire",
+            "short_term": "PAIR",
+            "long_term": "Parent-Infant Relationships",
+            "framework": "ithrive",
+            "owner": "Testshire Start for Life Partnership",
+            "version": "1.0",
+            "last_reviewed": "2026-01-01",
+            "next_review": "2027-01-01",
+            "qr": None,
+        },
+        "title": "Parent-Infant Relationships (PAIR) Pathway",
+        "introduction": [
+            "This pathway is for everyone working with families in the first 1001 days.",
+            "Contact pair@testshire.gov.uk or see https://www.testshire.gov.uk/pair.",
+        ],
+        "section_a": {
+            "heading": "Section A – Ways of Working",
+            "principles": ["We keep the baby's voice at the centre.", "We work in partnership."],
+        },
         "section_b": {
-            "heading": "Section B – " + draw(words(1, 6)),
-            "steps": steps,
-            "specialists_heading": draw(words(1, 4)),
+            "heading": "Section B – Information Gathering and Decision Making",
+            "steps": [
+                {"number": n, "heading": f"Step {n}", "items": [item(f"Step {n} Item")]}
+                for n in range(1, 5)
+            ],
+            "specialists_heading": "Access to specialists",
             "specialists": [
-                {"name": draw(words(1, 5)), "role": draw(st.one_of(st.just(""), words(1, 8))),
-                 "contact": draw(optional_words), "url": draw(url)}
-                for _ in range(draw(st.integers(0, 4)))
+                {
+                    "name": "Testshire Parent-Infant Relationship Team",
+                    "role": "Specialist assessment and consultation",
+                    "contact": "pairteam@testshire.nhs.uk",
+                    "url": "https://testshire.nhs.uk/pair-team",
+                }
             ],
         },
         "section_c": {
-            "heading": "Section C – " + draw(words(1, 6)),
+            "heading": "Section C – Parent-Infant Relationship Services and Interventions",
             "levels": levels,
-            "what_else": {"heading": draw(words(1, 5)),
-                          "links": [{"text": draw(words(1, 6)), "url": draw(url)}
-                                    for _ in range(draw(st.integers(0, 6)))]},
+            "what_else": {
+                "heading": "What else do families need?",
+                "links": [
+                    {
+                        "text": "Perinatal Mental Health Pathway",
+                        "url": "https://testshire.nhs.uk/pathways/perinatal",
+                    },
+                    {
+                        "text": "Domestic Abuse Support",
+                        "url": "https://www.testshire.gov.uk/domestic-abuse",
+                    },
+                ],
+            },
         },
     }
+    pathway["meta"].update(meta)
+    return copy.deepcopy(pathway)

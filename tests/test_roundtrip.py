@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from pairkit.api import extract, write
 from pairkit.model.schema import validator
 from tests.conftest import member_names, members
-from tests.pathways import pathways
+from tests.strategies import pathways
 
 
 def test_northshire_sample_follows_the_schema(northshire_json):

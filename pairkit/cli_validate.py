@@ -1,0 +1,163 @@
+"""The `validate` and `diff` commands; main's cli.py adds them with register(app).
+
+Exit codes (as Vale): 0 no errors, 1 error findings (or warnings with --strict) /
+pathways differ, 2 unusable input or usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pairkit._compat import PairkitError
+from pairkit.config import Config, discover_config
+from pairkit.findings import fails
+from pairkit.inputs import expand_paths, read_pathway
+from pairkit.report import FileResult, ReportOptions, display_path, render
+from pairkit.rules import all_rules
+from pairkit.validate import validate_pathway
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def _today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PairkitError(f"--today {value}: give a date written YYYY-MM-DD.") from None
+
+
+def _use_color(output: Path | None) -> bool:
+    if output is not None or "NO_COLOR" in os.environ:
+        return False
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _targets(paths: list[str] | None, config: Config) -> list[Path]:
+    if paths:
+        return expand_paths(paths, exclude=config.exclude, root=config.root)
+    if config.include:
+        patterns = [str(config.root / pattern) for pattern in config.include]
+        return expand_paths(patterns, exclude=config.exclude, root=config.root)
+    raise PairkitError("give a .docx or .json file or a folder, or set include in pairkit.toml.")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise PairkitError(f"{output}: cannot write the report ({exc.strerror}).") from exc
+
+
+def validate_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Pathway files (.docx, .json), folders or globs.", show_default=False),
+    ] = None,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ReportFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings as well as errors.")
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", metavar="YYYY-MM-DD", help="Check review dates as of this day."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="A pairkit.toml or pyproject.toml to use instead of "
+            "searching from the working directory upward.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+) -> None:
+    """Check pathways against the schema and the rules (see docs/rules.md).
+
+    Exit status: 0 no errors, 1 errors found (or warnings with --strict),
+    2 unusable input or usage.
+    """
+    try:
+        settings = discover_config(config)
+        day = _today(today)
+        results = []
+        for path in _targets(paths, settings):
+            loaded = read_pathway(path)
+            findings = validate_pathway(
+                loaded.pathway,
+                sourcemap=loaded.sourcemap,
+                today=day,
+                config=settings,
+                extra_findings=loaded.findings,
+            )
+            results.append(FileResult(display_path(path), findings))
+        ran = ["schema", *(r.id for r in all_rules() if settings.severity(r) != "off")]
+        options = ReportOptions(color=_use_color(output), strict=strict, rule_ids=ran)
+        _emit(render(format.value, results, options), output)
+    except PairkitError as exc:
+        typer.echo(f"pairkit: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if fails([f for r in results for f in r.findings], strict=strict):
+        raise typer.Exit(1)
+
+
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The earlier pathway (.docx or .json).")],
+    new: Annotated[Path, typer.Argument(help="The later pathway (.docx or .json).")],
+    format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = DiffFormat.text,
+) -> None:
+    """Show what changed between two pathways: services added, removed, moved between
+    levels or changed; links, specialists and principles.
+
+    Exit status: 0 the same, 1 different, 2 unusable input.
+    """
+    from pairkit.diff import diff_pathways, render_json, render_markdown, render_text
+
+    try:
+        for path in (old, new):
+            if not path.is_file():
+                raise PairkitError(f"{path}: no such file.")
+        before, after = read_pathway(old), read_pathway(new)
+    except PairkitError as exc:
+        typer.echo(f"pairkit: {exc}", err=True)
+        raise typer.Exit(2) from None
+    changes = diff_pathways(before.pathway, after.pathway)
+    printer = {"text": render_text, "markdown": render_markdown, "json": render_json}
+    typer.echo(printer[format.value](changes, display_path(old), display_path(new)), nl=False)
+    if changes:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `validate` and `diff` to the pairkit command-line app."""
+    app.command("validate")(validate_command)
+    app.command("diff")(diff_command)

@@ -1,0 +1,60 @@
+"""Finding printers: one module per format, all reading the same FileResult list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pairkit.findings import Finding, count_by_severity
+
+FORMATS = ("text", "json", "sarif", "github", "junit")
+
+
+@dataclass
+class FileResult:
+    """The findings for one checked file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class ReportOptions:
+    """What a printer may need beyond the findings."""
+
+    color: bool = False
+    strict: bool = False
+    rule_ids: list[str] = field(default_factory=list)  # the rules that ran
+
+
+def display_path(path: Path) -> str:
+    """A path as users typed it: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def summary(results: list[FileResult]) -> dict[str, int]:
+    counts = count_by_severity(f for r in results for f in r.findings)
+    return {
+        "files": len(results),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "info": counts["info"],
+    }
+
+
+def render(fmt: str, results: list[FileResult], options: ReportOptions | None = None) -> str:
+    """The report in format `fmt` as one string."""
+    from pairkit.report import github, json_report, junit, sarif, text
+
+    printers: dict[str, Callable[[list[FileResult], ReportOptions], str]] = {
+        "text": text.render,
+        "json": json_report.render,
+        "sarif": sarif.render,
+        "github": github.render,
+        "junit": junit.render,
+    }
+    return printers[fmt](results, options or ReportOptions())
