@@ -15,8 +15,8 @@ from typing import Annotated
 
 import typer
 
-from pairkit._compat import PairkitError
 from pairkit.config import Config, discover_config
+from pairkit.errors import PairkitError
 from pairkit.findings import fails
 from pairkit.inputs import expand_paths, read_pathway
 from pairkit.report import FileResult, ReportOptions, display_path, render

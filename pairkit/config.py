@@ -12,8 +12,8 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from pairkit._compat import PairkitError
-from pairkit.model.schema_files import load_schema
+from pairkit.errors import PairkitError
+from pairkit.model.schema import load_schema
 from pairkit.rules import all_rules
 from pairkit.rules.base import Rule
 

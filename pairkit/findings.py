@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pairkit.model.location import Location
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 _RANK = {"info": 0, "warning": 1, "error": 2}
@@ -14,18 +16,6 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 def severity_rank(severity: str) -> int:
     """Order severities so that 'error' > 'warning' > 'info'."""
     return _RANK[severity]
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where to look in Word: the template part, the box inside it, and its text."""
-
-    part: str
-    box: str | None
-    text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"part": self.part, "box": self.box, "text": self.text}
 
 
 @dataclass(frozen=True)

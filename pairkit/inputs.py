@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pairkit import pointer as jp
-from pairkit._compat import PairkitError
+from pairkit.errors import PairkitError
 from pairkit.findings import Finding
 
 SUFFIXES = (".docx", ".json")

@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 
 from pairkit import pointer as jp
 from pairkit.findings import Finding, Location, as_location
-from pairkit.model.schema_files import load_schema
+from pairkit.model.schema import load_schema
 from pairkit.model.schema_messages import translate
 from pairkit.rules import all_rules
 from pairkit.rules.base import Context

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pairkit._compat import PairkitError
 from pairkit.config import Config, discover_config, find_config, load_config, load_framework
+from pairkit.errors import PairkitError
 from pairkit.rules import all_rules
 
 
@@ -62,7 +62,7 @@ def test_nearest_file_wins(tmp_path):
 def test_config_schema_file_is_valid_draft_2020_12():
     from jsonschema import Draft202012Validator
 
-    from pairkit.model.schema_files import load_schema
+    from pairkit.model.schema import load_schema
 
     Draft202012Validator.check_schema(load_schema("config.schema.json"))
 

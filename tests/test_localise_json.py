@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from pairkit.errors import PairkitError
-from pairkit.terms._data import schema
+from pairkit.model.schema import load_schema as schema
 from pairkit.terms.localise_json import iter_texts, localise_pathway, source_profile_of
 from pairkit.terms.profiles import load_profile
 

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 
 from pairkit.errors import PairkitError
-from pairkit.terms._data import schema
+from pairkit.model.schema import load_schema as schema
 from pairkit.terms.frameworks import (
     builtin_framework_names,
     builtin_frameworks,

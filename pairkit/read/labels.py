@@ -8,10 +8,8 @@ no content-control tags (for example after LibreOffice re-saved it).
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from functools import cache
-from importlib import resources
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _DASH_RE = re.compile(f"[{DASHES}]")
@@ -58,49 +56,43 @@ def heading_kind(text: str) -> tuple[str, int | None] | None:
     return None
 
 
-@cache
 def frameworks() -> dict[str, list[tuple[str, str]]]:
-    """Framework id -> [(level id, level name)], from pairkit/data/frameworks/*.toml."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    folder = resources.files("pairkit") / "data" / "frameworks"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
-            out[data["id"]] = [(lv["id"], lv["name"]) for lv in data["levels"]]
-    return out
+    """Framework id -> [(level id, level name)], for every built-in framework."""
+    from pairkit.terms.frameworks import builtin_frameworks
+
+    return {fw.id: [(lv.id, lv.name) for lv in fw.levels] for fw in builtin_frameworks()}
 
 
 @cache
 def level_names() -> dict[str, str]:
-    """Normalised level name -> level id, over every framework."""
+    """Normalised level name (or alias) -> level id, over every framework."""
+    from pairkit.terms.frameworks import builtin_frameworks
+
     out: dict[str, str] = {}
-    for levels in frameworks().values():
-        for lid, name in levels:
-            out.setdefault(normalise(name), lid)
+    for fw in builtin_frameworks():
+        for level in fw.levels:
+            for name in level.names:
+                out.setdefault(normalise(name), level.id)
     return out
 
 
 def detect_framework(names: list[str]) -> str | None:
-    """The framework whose level names these are (exactly, in order; else best subset)."""
-    norm = [normalise(n) for n in names]
-    best, best_score = None, 0
-    for fid, levels in frameworks().items():
-        fnames = [normalise(n) for _, n in levels]
-        if norm == fnames:
-            return fid
-        score = sum(1 for n in norm if n in fnames)
-        if score == len(norm) and score > best_score:
-            best, best_score = fid, score
-    return best
+    """The id of the framework whose level names these are, or None."""
+    from pairkit.terms.frameworks import detect_framework as detect
+
+    fw = detect(names)
+    return fw.id if fw is not None else None
 
 
 def level_id(name: str, framework: str | None) -> str:
-    n = normalise(name)
+    """The level's id in `framework` (or any framework), else a slug of its name."""
+    from pairkit.terms.frameworks import load_framework
+
     if framework:
-        for lid, lname in frameworks()[framework]:
-            if normalise(lname) == n:
-                return lid
-    return level_names().get(n) or slug(name)
+        level = load_framework(framework).level(name)
+        if level is not None:
+            return level.id
+    return level_names().get(normalise(name)) or slug(name)
 
 
 ITEM_LABEL_RE = re.compile(

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import tomllib
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from pairkit.errors import PairkitError
+from pairkit.model.schema import validator as schema_validator
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PACKAGE_DIR / "data"
-
-
-@cache
-def schema(name: str) -> dict[str, Any]:
-    """Load a JSON Schema by file name, from the source tree or the installed wheel."""
-    for folder in (PACKAGE_DIR.parent / "schemas", PACKAGE_DIR / "schemas"):
-        path = folder / name
-        if path.is_file():
-            return json.loads(path.read_text(encoding="utf-8"))
-    raise FileNotFoundError(f"pairkit's schema {name} is missing from the installation")
 
 
 def read_toml(path: Path, schema_name: str, what: str) -> dict[str, Any]:
@@ -36,7 +23,7 @@ def read_toml(path: Path, schema_name: str, what: str) -> dict[str, Any]:
         raise PairkitError(f"{path}: cannot read this {what} file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise PairkitError(f"{path}: not valid TOML ({exc}); fix the file") from None
-    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    validator = schema_validator(schema_name)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from pairkit.errors import PairkitError
@@ -105,19 +106,25 @@ def read_framework(path: str | Path) -> Framework:
     return framework_from_dict(data, origin=str(path))
 
 
-def builtin_framework_names() -> list[str]:
-    """Built-in framework ids, iThrive (the template's example) first."""
+@cache
+def _builtin_names() -> tuple[str, ...]:
     names = sorted(p.stem for p in FRAMEWORKS_DIR.glob("*.toml"))
     if "ithrive" in names:
         names.remove("ithrive")
         names.insert(0, "ithrive")
-    return names
+    return tuple(names)
+
+
+def builtin_framework_names() -> list[str]:
+    """Built-in framework ids, iThrive (the template's example) first."""
+    return list(_builtin_names())
 
 
 def builtin_frameworks() -> list[Framework]:
     return [_builtin(name) for name in builtin_framework_names()]
 
 
+@cache
 def _builtin(name: str) -> Framework:
     fw = read_framework(FRAMEWORKS_DIR / f"{name}.toml")
     return Framework(fw.id, fw.name, fw.levels, fw.description, origin="built-in")
