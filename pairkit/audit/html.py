@@ -113,6 +113,7 @@ footer.page { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top
   color: var(--muted); font-size: .85rem; }
 .compare th[scope=row] { background: #f5f5f5; width: 14rem; }
 .compare td { min-width: 10rem; }
+.compare .file { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 900px) { .band { grid-template-columns: 1fr; } }
@@ -445,12 +446,12 @@ def render_index(audits: list[Audit], pages: dict[int, str], today: date) -> str
     def head_cell(i: int, a: Audit) -> str:
         page = pages.get(i)
         inner = f'<a href="{e(page)}">{e(a.area)}</a>' if page else e(a.area)
-        return f'<th scope="col">{inner}<span class="count"> {e(a.name)}</span></th>'
+        return f'<th scope="col">{inner}<span class="file"> {e(a.path.name)}</span></th>'
 
     rows: list[tuple[str, list[str]]] = []
     rows.append(("Gaps", [
-        (f'<span class="tag tag-gap">{len(a.analysis.gaps)}</span> '
-         f"{_plural(len(a.analysis.gaps), 'gap')}" if a.analysis.gaps
+        (f'<span class="tag tag-gap">{_plural(len(a.analysis.gaps), "gap")}</span>'
+         if a.analysis.gaps
          else '<span class="tag tag-ok">None</span>') for a in audits]))
     for name in level_names:
         cells = []
@@ -487,7 +488,7 @@ def render_index(audits: list[Audit], pages: dict[int, str], today: date) -> str
                        if missing else ""))
     rows.append(("Related pathways", topic_cells))
     rows.append(("Template prompts left", [
-        (f'<span class="tag tag-gap">{len(a.analysis.placeholders)}</span>'
+        (f'<span class="tag tag-gap">{len(a.analysis.placeholders)} left</span>'
          if a.analysis.placeholders else "None") for a in audits]))
     review_cells = []
     for a in audits:
