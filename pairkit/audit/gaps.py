@@ -467,8 +467,10 @@ def _gaps(a: Analysis) -> list[Gap]:
             f"({_join_words([q.name for q in a.qr_without_link])}): people reading on screen "
             "cannot follow them.", a.qr_without_link[0].pointer))
     if a.placeholders:
-        shown = _join_words([f"'{p.text}' ({p.where})" for p in a.placeholders[:5]])
-        more = f" and {len(a.placeholders) - 5} more" if len(a.placeholders) > 5 else ""
+        quoted = [f"'{p.text}' ({p.where})" for p in a.placeholders]
+        if len(quoted) > 5:
+            quoted = quoted[:5] + [f"{len(quoted) - 5} more"]
+        shown, more = _join_words(quoted), ""
         gaps.append(Gap(
             "placeholders",
             f"{_plural(len(a.placeholders), 'template prompt')} left in: {shown}{more}.",
