@@ -270,9 +270,9 @@ class Package:
         out = []
         for name in self.names:
             out.append((name, self._final(name)))
-        for name, data in self._new.items():
+        for name in self._new:
             if name not in self._by_name:
-                out.append((name, data))
+                out.append((name, self._final(name)))
         return out
 
     def _final(self, name: str) -> bytes:
@@ -296,11 +296,11 @@ class Package:
                     out.writestr(zi, self._final(name))
                 else:
                     _copy_raw(self._zip, info, out)
-            for name, data in self._new.items():
-                if name not in self._by_name:
+            for name in self._new:
+                if name not in self._by_name:  # a new part, maybe edited since it was added
                     zi = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
                     zi.compress_type = zipfile.ZIP_DEFLATED
-                    out.writestr(zi, data)
+                    out.writestr(zi, self._final(name))
         atomic_write(Path(dest), buf.getvalue())
 
 

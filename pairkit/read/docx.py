@@ -73,6 +73,8 @@ class Layout:
     levels: list[LevelRegion]
     items: dict[str, ParsedItem] = field(default_factory=dict)
     ownership: list[Paragraph] = field(default_factory=list)
+    #: The paragraph behind each source-map entry (same keys), to anchor Word comments.
+    anchors: dict[str, Paragraph] = field(default_factory=dict)
 
 
 def _tag_key(p: Paragraph) -> str | None:
@@ -239,11 +241,13 @@ class _Builder:
     def __init__(self, pkg: Package) -> None:
         self.pkg = pkg
         self.sourcemap: dict[str, Location] = {}
+        self.anchors: dict[str, Paragraph] = {}
         self.items: dict[str, ParsedItem] = {}
 
     def at(self, pointer: str, p: Paragraph | None, box: str | None) -> None:
         if p is not None and pointer not in self.sourcemap:
             self.sourcemap[pointer] = Location(p.part, box or p.place, p.text.strip())
+            self.anchors[pointer] = p
 
     def item_list(self, base: str, items: list[ParsedItem], box: str) -> list[dict[str, Any]]:
         out = []
@@ -414,7 +418,7 @@ def read_layout(pkg: Package) -> Layout:
         "section_b": section_b,
         "section_c": section_c,
     }
-    return Layout(pkg, pathway, b.sourcemap, regions, levels, b.items, own_ps)
+    return Layout(pkg, pathway, b.sourcemap, regions, levels, b.items, own_ps, b.anchors)
 
 
 def _join_nonempty(a: str, b: str) -> str:
