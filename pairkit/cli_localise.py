@@ -48,16 +48,29 @@ def localise_command(
         ),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show every replacement; write nothing.")
+        bool, typer.Option("--dry-run", help="List every replacement; write nothing.")
     ] = False,
     report: Annotated[
-        str, typer.Option("--report", help="How to show the replacements: text or json.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--report",
+            help="List every replacement, as text or json (default: a one-line summary, "
+            "or the list with --dry-run).",
+        ),
+    ] = None,
     track_changes: Annotated[
         bool,
         typer.Option(
             "--track-changes",
             help="In a .docx, make each replacement a tracked change for review in Word.",
+        ),
+    ] = False,
+    rename_names: Annotated[
+        bool,
+        typer.Option(
+            "--rename-names",
+            help="Also change the words inside names of services and teams "
+            "(e.g. 'Northshire PAIR Training Programme'), which are kept by default.",
         ),
     ] = False,
     keep: Annotated[
@@ -70,7 +83,7 @@ def localise_command(
     ] = None,
 ) -> None:
     """Turn a pathway into another area's wording (and levels of need), in one step."""
-    if report not in ("text", "json"):
+    if report not in (None, "text", "json"):
         raise PairkitError(f"--report must be 'text' or 'json', not '{report}'")
     result = localise(
         input,
@@ -82,26 +95,42 @@ def localise_command(
         track_changes=track_changes,
         exceptions=tuple(keep or ()),
         dry_run=dry_run,
+        keep_names=not rename_names,
     )
     if report == "json":
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
-        typer.echo(format_text(result, dry_run))
+        typer.echo(format_text(result, dry_run, full=dry_run or report == "text"))
 
 
-def format_text(result: Result, dry_run: bool) -> str:
+def format_text(result: Result, dry_run: bool, full: bool = True) -> str:
+    """The replacements one a line (when FULL), then a one-line summary in plain English."""
     lines = []
-    for c in result.changes:
+    for c in result.changes if full else ():
+        if c.kind == "kept":
+            lines.append(f"{c.place}: kept {c.old!r} (part of a name)  {c.context}")
+            continue
         what = f"{c.old!r} -> {c.new!r}" if c.old or c.new else ""
         extra = f"  [{c.note}]" if c.note else ""
         ctx = f"  {c.context}" if c.context else ""
         lines.append(f"{c.place}: {c.kind} {what}{ctx}{extra}")
-    frm = f"{result.source_profile} -> {result.target_profile}"
+    frm = f"from {result.source_profile} to {result.target_profile} wording"
     if result.target_framework:
-        frm += f", levels {result.source_framework} -> {result.target_framework}"
-    verb = "would make" if dry_run else "made"
-    tail = "" if dry_run else f"; wrote {result.output}"
-    lines.append(f"{result.input}: {frm}: {verb} {len(result.changes)} change(s){tail}")
+        frm += f", levels from {result.source_framework} to {result.target_framework}"
+    n = len(result.made)
+    count = f"{n} change{'' if n == 1 else 's'}"
+    summary = f"{result.input}: {frm}: {'would make' if dry_run else 'made'} {count}"
+    if result.kept:
+        k = len(result.kept)
+        summary += (
+            f"; kept {k} term{'' if k == 1 else 's'} inside names of services "
+            "(use --rename-names to change them too)"
+        )
+    if not dry_run:
+        summary += f"; wrote {result.output}"
+    if not full and result.changes:
+        summary += ". Add --report text to list every change"
+    lines.append(summary)
     return "\n".join(lines)
 
 

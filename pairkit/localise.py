@@ -19,6 +19,7 @@ from pathlib import Path
 from pairkit.errors import PairkitError
 from pairkit.ooxml.edit import Revision, replace_ranges
 from pairkit.ooxml.package import Package
+from pairkit.ooxml.props import set_title, title
 from pairkit.ooxml.story import Paragraph, paragraphs, sync_textbox
 from pairkit.terms.changes import Change, context_of
 from pairkit.terms.frameworks import (
@@ -28,11 +29,15 @@ from pairkit.terms.frameworks import (
     load_framework,
 )
 from pairkit.terms.localise_json import localise_pathway, source_framework_of, source_profile_of
-from pairkit.terms.matcher import detect_profile, plan_replacements
+from pairkit.terms.matcher import apply, detect_profile, plan_replacements
 from pairkit.terms.profiles import Profile, load_profile
 
-#: Stories whose words are localised (comments are notes to editors, not the pathway).
-STORIES = ("body", "header", "footer", "footnote", "endnote")
+#: Stories whose words are localised: everything a reader of the document sees,
+#: including reviewers' comments.
+STORIES = ("body", "header", "footer", "footnote", "endnote", "comment")
+
+#: Where a change to the document's title (File > Info, docProps/core.xml) is reported.
+TITLE_PLACE = "document properties: title"
 
 
 @dataclass
@@ -47,6 +52,16 @@ class Result:
     target_framework: str | None = None
     changes: list[Change] = field(default_factory=list)
 
+    @property
+    def made(self) -> list[Change]:
+        """The changes made (or to make): every change but the names that were kept."""
+        return [c for c in self.changes if c.kind != "kept"]
+
+    @property
+    def kept(self) -> list[Change]:
+        """Terms left alone because they are inside a proper name."""
+        return [c for c in self.changes if c.kind == "kept"]
+
     def to_dict(self) -> dict:
         return {
             "input": self.input,
@@ -55,7 +70,8 @@ class Result:
             "target_profile": self.target_profile,
             "source_framework": self.source_framework,
             "target_framework": self.target_framework,
-            "count": len(self.changes),
+            "count": len(self.made),
+            "kept": len(self.kept),
             "changes": [c.to_dict() for c in self.changes],
         }
 
@@ -84,15 +100,21 @@ def localise(
     author: str = "pairkit",
     exceptions: tuple[str, ...] = (),
     dry_run: bool = False,
+    keep_names: bool = True,
 ) -> Result:
-    """Localise INPUT_PATH (.docx or .json) and write OUTPUT_PATH unless DRY_RUN."""
+    """Localise INPUT_PATH (.docx or .json) and write OUTPUT_PATH unless DRY_RUN.
+
+    KEEP_NAMES (the default) leaves terms inside proper names ("Northshire PAIR
+    Training Programme") as they are and reports them as kept.
+    """
     path = Path(input_path)
     if not dry_run and output_path is None:
         raise PairkitError("say where to write the result with -o OUT, or use --dry-run")
     suffix = path.suffix.lower()
     if suffix == ".json":
         return _localise_json(
-            path, output_path, profile, framework, source, source_framework, exceptions, dry_run
+            path, output_path, profile, framework, source, source_framework, exceptions, dry_run,
+            keep_names,
         )
     if suffix in (".docx", ".docm", ".dotx"):
         return _localise_docx(
@@ -106,6 +128,7 @@ def localise(
             author,
             exceptions,
             dry_run,
+            keep_names,
         )
     raise PairkitError(
         f"{path}: pairkit localises .docx and .json files, not '{suffix or path.name}'"
@@ -116,7 +139,8 @@ def localise(
 
 
 def _localise_json(
-    path, output_path, profile, framework, source, source_framework, exceptions, dry_run
+    path, output_path, profile, framework, source, source_framework, exceptions, dry_run,
+    keep_names=True,
 ) -> Result:
     try:
         pathway = json.loads(path.read_text(encoding="utf-8"))
@@ -130,7 +154,8 @@ def _localise_json(
     src = _profile(source) or source_profile_of(pathway)
     src_fw = _framework(source_framework) or (source_framework_of(pathway) if fw else None)
     out, changes = localise_pathway(
-        pathway, target, fw, src, source_framework=src_fw, exceptions=exceptions
+        pathway, target, fw, src, source_framework=src_fw, exceptions=exceptions,
+        keep_names=keep_names,
     )
     if not dry_run:
         Path(output_path).write_text(
@@ -182,11 +207,19 @@ def _localise_docx(
     author,
     exceptions,
     dry_run,
+    keep_names=True,
 ) -> Result:
     pkg = Package.open(path)
     paras = list(paragraphs(pkg, STORIES))
+    doc_title = title(pkg)
     target, fw = _profile(profile), _framework(framework)
-    src = _profile(source) or detect_profile(p.text for p in paras)
+    src = _profile(source)
+    if src is None:
+        texts = [p.text for p in paras] + ([doc_title] if doc_title else [])
+        try:
+            src = detect_profile(texts)
+        except PairkitError:
+            src = target  # no term of any profile: there is nothing to change
     edits: dict[int, list[tuple[int, int, str]]] = {}
     changes: list[Change] = []
     by_index = {p.index: p for p in paras}
@@ -236,8 +269,13 @@ def _localise_docx(
     for para in paras:
         if para.index in edits:
             continue  # a level heading: renamed whole
-        for r in plan_replacements(para.text, src, target, exceptions=exceptions):
-            edits.setdefault(para.index, []).append((r.start, r.end, r.new))
+        kept: list = []
+        reps = plan_replacements(
+            para.text, src, target, exceptions=exceptions, keep_names=keep_names, kept=kept
+        )
+        for r in sorted([*reps, *kept], key=lambda r: r.start):
+            if r.kind != "kept":
+                edits.setdefault(para.index, []).append((r.start, r.end, r.new))
             changes.append(
                 Change(
                     _place(para),
@@ -247,8 +285,24 @@ def _localise_docx(
                     r.start,
                     r.end,
                     context_of(para.text, r.start, r.end),
+                    note="part of a name; left as it is" if r.kind == "kept" else "",
                 )
             )
+
+    new_title = None
+    if doc_title:
+        kept = []
+        reps = plan_replacements(
+            doc_title, src, target, exceptions=exceptions, keep_names=keep_names, kept=kept
+        )
+        for r in sorted([*reps, *kept], key=lambda r: r.start):
+            changes.append(
+                Change(TITLE_PLACE, r.kind, r.old, r.new, r.start, r.end,
+                       context_of(doc_title, r.start, r.end),
+                       note="part of a name; left as it is" if r.kind == "kept" else "")
+            )
+        if reps:
+            new_title = apply(doc_title, reps)
 
     if not dry_run:
         revisions: dict[str, Revision] = {}
@@ -266,6 +320,8 @@ def _localise_docx(
                 boxes[id(para.textbox.content)] = para.textbox
         for box in boxes.values():
             sync_textbox(box)
+        if new_title is not None:
+            set_title(pkg, new_title)  # properties have no tracked changes in Word
         pkg.save(output_path)
     changes.sort(key=lambda c: (_order(c.place), c.start or 0))
     return Result(
@@ -280,5 +336,7 @@ def _localise_docx(
 
 
 def _order(place: str) -> int:
+    if place == TITLE_PLACE:
+        return -1
     m = re.search(r"paragraph (\d+)", place)
     return int(m.group(1)) if m else 0

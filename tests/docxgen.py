@@ -28,8 +28,10 @@ def p(text: str, style: str | None = None, bold: bool = False) -> str:
 
 def make_docx(path: Path, body: str, *, header: str | None = None, footer: str | None = None,
               footnotes: str | None = None, comments: str | None = None,
-              links: dict[str, str] | None = None, image: bool = False) -> Path:
-    """Write a .docx whose body is `body` (and optional stories). `links`: rId -> URL."""
+              links: dict[str, str] | None = None, image: bool = False,
+              title: str | None = None) -> Path:
+    """Write a .docx whose body is `body` (and optional stories). `links`: rId -> URL;
+    `title`: the document's title in docProps/core.xml."""
     rels = [f'<Relationship Id="rIdStyles" Type="{RT}styles" Target="styles.xml"/>']
     overrides = []
     members: list[tuple[str, bytes]] = []
@@ -62,10 +64,27 @@ def make_docx(path: Path, body: str, *, header: str | None = None, footer: str |
         '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
         'officedocument.wordprocessingml.styles+xml"/>' + "".join(overrides) + "</Types>"
     )
+    core_rel = ""
+    if title is not None:
+        core_rel = (
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+            'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+        )
+        content_types = content_types.replace(
+            "</Types>",
+            '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+            'package.core-properties+xml"/></Types>',
+        )
+        members.append((
+            "docProps/core.xml",
+            f'{XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<dc:title>{title}</dc:title></cp:coreProperties>".encode(),
+        ))
     root_rels = (
         f'{XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         f'<Relationship Id="rId1" Type="{RT}officeDocument" Target="word/document.xml"/>'
-        "</Relationships>"
+        f"{core_rel}</Relationships>"
     )
     doc_rels = (
         f'{XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'

@@ -28,12 +28,14 @@ def test_dudley_docx(tmp_path):
     got = texts(out)
     assert "Parent-Infant Emotional Wellbeing (PIEW) Pathway" in got
     assert "Step 1 – PIEW training and consultation" in got
-    assert result.source_profile == "england" and len(result.changes) == 4
+    # Four in the text, two in the document's title (docProps/core.xml).
+    assert result.source_profile == "england" and len(result.changes) == 6
     assert not any("PAIR" in t for t in got)
     # Only the story part changed; every other member is byte for byte the same.
     a, b = zipfile.ZipFile(TEMPLATE), zipfile.ZipFile(out)
     assert a.namelist() == b.namelist()
-    assert [n for n in a.namelist() if a.read(n) != b.read(n)] == ["word/document.xml"]
+    changed = [n for n in a.namelist() if a.read(n) != b.read(n)]
+    assert changed == ["docProps/core.xml", "word/document.xml"]
 
 
 def test_round_trip_and_idempotence_docx(tmp_path):
@@ -88,7 +90,7 @@ def test_different_level_count_explains_json_route(tmp_path):
 
 def test_dry_run_writes_nothing(tmp_path):
     result = localise(TEMPLATE, None, "dudley", dry_run=True)
-    assert result.output is None and len(result.changes) == 4
+    assert result.output is None and len(result.changes) == 6
     assert all(c.context for c in result.changes)
 
 
@@ -133,7 +135,9 @@ def test_cli_localise_json_report(app, tmp_path):
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["target_profile"] == "dudley" and report["count"] == len(report["changes"])
+    assert report["target_profile"] == "dudley" and report["count"] + report["kept"] == len(
+        report["changes"]
+    )
     assert json.loads(out.read_text())["meta"]["short_term"] == "PIEW"
 
 

@@ -84,7 +84,11 @@ def replace_range(
 
 
 def _allocate(pieces: list[Piece], start: int, end: int, new: str) -> list[str]:
-    """Split NEW over the pieces: new char i goes where old char i*len(old)/len(new) was."""
+    """Split NEW over the pieces, spreading it evenly over the old characters.
+
+    The first new character goes where the first old one was and the last where the
+    last was, so a span's formatting at both ends is kept whatever the lengths.
+    """
     old_len = end - start
     owners = []
     for piece in pieces:
@@ -93,7 +97,7 @@ def _allocate(pieces: list[Piece], start: int, end: int, new: str) -> list[str]:
         owners.append((a, b))
     slices = ["" for _ in pieces]
     for i, ch in enumerate(new):
-        pos = i * old_len // len(new)
+        pos = 0 if len(new) == 1 else (2 * i * (old_len - 1) + len(new) - 1) // (2 * (len(new) - 1))
         for k, (a, b) in enumerate(owners):
             if a <= pos < b:
                 slices[k] += ch

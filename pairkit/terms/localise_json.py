@@ -119,6 +119,7 @@ def localise_pathway(
     *,
     source_framework: Framework | str | None = None,
     exceptions: tuple[str, ...] = (),
+    keep_names: bool = True,
 ) -> tuple[dict, list[Change]]:
     """PATHWAY in TARGET_PROFILE's wording (and TARGET_FRAMEWORK's levels, if given).
 
@@ -132,16 +133,20 @@ def localise_pathway(
     changes: list[Change] = []
 
     for place, path, text in list(iter_texts(pathway)):
-        reps = plan_replacements(text, src, target, exceptions=exceptions)
-        if not reps:
-            continue
-        for r in reps:
+        kept: list = []
+        reps = plan_replacements(
+            text, src, target, exceptions=exceptions, keep_names=keep_names, kept=kept
+        )
+        for r in sorted([*reps, *kept], key=lambda r: r.start):
+            note = "part of a name; left as it is" if r.kind == "kept" else ""
             changes.append(
                 Change(
-                    place, r.kind, r.old, r.new, r.start, r.end, context_of(text, r.start, r.end)
+                    place, r.kind, r.old, r.new, r.start, r.end,
+                    context_of(text, r.start, r.end), note=note,
                 )
             )
-        _set(out, path, apply_replacements(text, reps))
+        if reps:
+            _set(out, path, apply_replacements(text, reps))
 
     meta = out.get("meta")
     if isinstance(meta, dict):

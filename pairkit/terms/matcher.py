@@ -93,14 +93,59 @@ _PROTECTED_RE = re.compile(
 )
 
 
+_QUOTED_FILE_RE = re.compile(
+    rf"([\"'\u2018\u201c])([^\"'\u2018\u2019\u201c\u201d\n]{{1,200}}\.{_FILE_EXTS})"
+    r"[\"'\u2019\u201d]",
+    re.IGNORECASE,
+)
+#: A word that may be part of a file name written with spaces: it starts with a capital
+#: letter or a digit ("PAIR guide.pdf", "Northshire PAIR Leaflet 2024.pdf").
+_FILE_WORD_BEFORE_RE = re.compile(r"(?<![\w.\-])[A-Z0-9][\w\-]*[ _]\Z")
+
+
+def _file_name_start(text: str, start: int) -> int:
+    """Extend a file name found at START back over the capitalised words before it."""
+    while start > 0:
+        m = _FILE_WORD_BEFORE_RE.search(text, max(0, start - 80), start)
+        if m is None:
+            break
+        start = m.start()
+    return start
+
+
 def protected_spans(text: str, exceptions: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """Character ranges never to touch: URLs, e-mails, file names and EXCEPTIONS."""
-    spans = [m.span() for m in _PROTECTED_RE.finditer(text)]
+    """Character ranges never to touch: URLs, e-mails, file names and EXCEPTIONS.
+
+    A file name may hold spaces: a quoted one ("'PAIR guide.pdf'") is protected whole,
+    and so are the capitalised words just before an unquoted one ("the PAIR guide.pdf"
+    protects "PAIR guide.pdf").
+    """
+    spans = []
+    for m in _PROTECTED_RE.finditer(text):
+        a, b = m.span()
+        if m.group(0).lower().rsplit(".", 1)[-1] in _file_exts():
+            a = _file_name_start(text, a)
+        spans.append((a, b))
+    spans.extend(m.span(2) for m in _QUOTED_FILE_RE.finditer(text))
     phrases = [e for e in dict.fromkeys(exceptions) if e.strip()]
     if phrases:
         pattern = _phrases_regex(tuple((p, False) for p in phrases))
         spans.extend(m.span() for m in pattern.finditer(text))
     return sorted(spans)
+
+
+@lru_cache(maxsize=1)
+def _file_exts() -> frozenset[str]:
+    alts = _FILE_EXTS.strip("(?:)").split("|")
+    out = set()
+    for alt in alts:  # expand the few optional letters: docx?, jpe?g, tiff?, html?
+        if "?" in alt:
+            i = alt.index("?")
+            out.add(alt[: i - 1] + alt[i + 1 :])
+            out.add(alt[:i] + alt[i + 1 :])
+        else:
+            out.add(alt)
+    return frozenset(out)
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
@@ -141,8 +186,11 @@ def _phrases_regex(items: tuple[tuple[str, bool], ...]) -> re.Pattern[str]:
     for i in order:
         phrase, exact = items[i]
         body = _phrase_pattern(phrase)
-        alts.append(f"(?P<t{i}>{body})" if exact else f"(?P<t{i}>(?i:{body}))")
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+        # An acronym's lower-case plural ("PAIRs") is the acronym plus "s": the "s" stays.
+        words = _words(phrase)
+        tail = r"(?=s?(?!\w))" if words and _is_acronym(words[-1]) else r"(?!\w)"
+        alts.append(f"(?P<t{i}>{body}){tail}" if exact else f"(?P<t{i}>(?i:{body})){tail}")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")")
 
 
 # --- profiles to term pairs ----------------------------------------------------------
@@ -278,11 +326,51 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
+#: Capitalised words that start a phrase without making it a name ("Consult a ...",
+#: "Step 1 ..."), and the word that makes a title rather than a service ("... Pathway").
+_NOT_NAME_BEFORE = frozenset(
+    {
+        "a", "an", "the", "our", "your", "their", "this", "that", "these", "those", "its", "his",
+        "her", "my", "every", "each", "any", "all", "no", "and", "or", "of", "for", "to", "in",
+        "on", "at", "by", "with", "from", "about", "see", "ask", "consult", "contact", "access",
+        "call", "refer", "step", "section", "level", "box", "page",
+    }
+)
+_NOT_NAME_AFTER = frozenset({"pathway", "pathways"})
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'\u2019\-])([^\W\d_][\w'\u2019.&]*)[ \u00a0]\Z")
+_WORD_AFTER_RE = re.compile(r"s?[ \u00a0]([^\W\d_][\w'\u2019]*)")
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether TEXT[start:end] is inside a service's or team's proper name.
+
+    A name, for pairkit, is a term written with capitals that sits between another
+    capitalised word and a capitalised word after it: "Northshire Parent-Infant
+    Relationship Team", "Northshire PAIR Training Programme". Words such as "a",
+    "the", "Consult", "Step" before it, or "Pathway" after it, do not make a name.
+    """
+    if not all(w[:1].isupper() for w in _words(text[start:end])):
+        return False
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 60), start)
+    after = _WORD_AFTER_RE.match(text, end)
+    if before is None or after is None:
+        return False
+    prev, nxt = before.group(1), after.group(1)
+    return (
+        prev[:1].isupper()
+        and prev.casefold().rstrip(".") not in _NOT_NAME_BEFORE
+        and nxt[:1].isupper()
+        and nxt.casefold() not in _NOT_NAME_AFTER
+    )
+
+
 def _plan(
     text: str,
     pairs: Sequence[TermPair],
     protected: Sequence[tuple[int, int]],
     articles: dict[str, str],
+    kept: list[Replacement] | None = None,
+    keep_names: bool = False,
 ) -> list[Replacement]:
     if not pairs or not text:
         return []
@@ -297,6 +385,12 @@ def _plan(
             pos = m.start() + 1
             continue
         pair = pairs[int(m.lastgroup[1:])]
+        if keep_names and in_proper_name(text, m.start(), m.end()):
+            if kept is not None:
+                kept.append(Replacement(m.start(), m.end(), m.group(0), m.group(0), "kept",
+                                        pair.concept))
+            pos = m.end()
+            continue
         out.extend(_replace_match(text, m.start(), m.end(), pair, articles, out))
         pos = m.end()
     return out
@@ -394,18 +488,22 @@ def plan_replacements(
     target: Profile,
     *,
     exceptions: Iterable[str] = (),
+    keep_names: bool = True,
+    kept: list[Replacement] | None = None,
 ) -> list[Replacement]:
     """Replacements that turn TEXT from SOURCE's wording into TARGET's.
 
     Sorted, non-overlapping ranges of TEXT. Exceptions of both profiles (and any
-    given here) and URLs, e-mail addresses and file names are never touched.
+    given here) and URLs, e-mail addresses and file names are never touched. With
+    KEEP_NAMES (the default) a term inside a proper name (see :func:`in_proper_name`)
+    is left alone too, and appended to KEPT (as a ``kind="kept"`` range) when given.
     """
     pairs = term_pairs(source, target)
     if not pairs:
         return []
     protected = protected_spans(text, [*source.exceptions, *target.exceptions, *exceptions])
     articles = {**source.article_map, **target.article_map}
-    return _plan(text, pairs, protected, articles)
+    return _plan(text, pairs, protected, articles, kept, keep_names)
 
 
 def apply(text: str, replacements: Iterable[Replacement]) -> str:
@@ -445,7 +543,11 @@ def count_terms(texts: Iterable[str], profile: Profile, concepts: Sequence[str])
     total = 0
     for text in texts:
         protected = protected_spans(text, profile.exceptions)
-        total += sum(1 for m in pattern.finditer(text) if not _overlaps(*m.span(), protected))
+        total += sum(
+            1
+            for m in pattern.finditer(text)
+            if not _overlaps(*m.span(), protected) and not in_proper_name(text, *m.span())
+        )
     return total
 
 
