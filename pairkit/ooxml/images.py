@@ -59,7 +59,10 @@ def ensure_png_type(pkg: Package) -> None:
 def _next_docpr_id(pkg: Package) -> int:
     top = 0
     for part, _kind in story_parts(pkg):
-        for pr in pkg.xml(part).iter(_WP + "docPr"):
+        root = pkg.xml(part)
+        for pr in root.iter(_WP + "docPr"):
+            if _in_fallback(pr, root):
+                continue
             try:
                 top = max(top, int(pr.get("id", "0")))
             except ValueError:
@@ -75,9 +78,15 @@ def _el(parent_maker: Element, tag: str, attrib: dict[str, str] | None = None,
     return el
 
 
+_PREFIXES = {k: NS[k] for k in ("wp", "a", "pic", "r")}
+
+
 def _drawing(maker: Element, pic: Picture, rid: str, docpr_id: int) -> Element:
     cx, cy = str(pic.width_emu), str(pic.height_emu)
-    drawing = _el(maker, W + "drawing")
+    root = maker.getroottree().getroot()
+    missing = {k: v for k, v in _PREFIXES.items() if root.nsmap.get(k) != v}
+    drawing = maker.makeelement(W + "drawing", {}, nsmap=missing) if missing else _el(
+        maker, W + "drawing")
     if pic.floating:
         frame = _el(maker, _WP + "anchor", {
             "distT": "0", "distB": "36000", "distL": "72000", "distR": "0",

@@ -2,9 +2,11 @@
 
 * Each service in Section C with a web link gets a 15 mm code floating at the right
   of its first line (its name), text wrapping to its left, inside its column.
-* Each "What else do families need?" link gets a 15 mm code at the right of its line.
-* The area's own QR slot gets a 26 mm code for the URL given (``--area-url``, else the
-  pathway's ``meta.qr.decoded_url``); with none the slot is left as it is.
+* Each "What else do families need?" link gets a 15 mm code at the end of its line
+  (inline: a float would stack the codes of one-line links on top of each other).
+* The area's own QR slot gets a 26 mm code for the URL given (``--area-url``; ``write
+  --qr`` falls back to the pathway's ``meta.qr.decoded_url``); with none the slot is
+  left as it is.
 
 pairkit's pictures are marked ``wp:docPr name="pairkit-qr"``: each run first removes
 every marked picture, then places fresh ones, so re-running replaces and never stacks;
@@ -17,8 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from pairkit.errors import PairkitError
 from pairkit.ooxml.build import sync_boxes
 from pairkit.ooxml.edit import set_text
 from pairkit.ooxml.images import (
@@ -88,8 +92,11 @@ def place_codes(pkg: Package, *, area_url: str | None = None) -> Placed:
     layout = read_layout(pkg, decode=False)
     slot = layout.regions.get("qr", [])
     keep = set() if area_url else {id(p.element) for p in slot}
-    boxes = _remove_marked(pkg, keep)
+    sync_boxes(_remove_marked(pkg, keep))  # the fallback copies lose them too
+    boxes: list[TextBox] = []
     layout = read_layout(pkg, decode=False)
+    if area_url:  # first, so that its picture id does not depend on the others
+        _place_area(pkg, layout, area_url, result, boxes)
 
     for ptr, item in layout.items.items():
         if not _SERVICE_PTR.match(ptr):
@@ -123,8 +130,6 @@ def place_codes(pkg: Package, *, area_url: str | None = None) -> Placed:
         result.codes[f"/section_c/what_else/links/{j}/qr"] = link["url"]
         _note_box(boxes, para)
 
-    if area_url:
-        _place_area(pkg, layout, area_url, result, boxes)
     sync_boxes(boxes)
     prune_images(pkg, MEDIA_PREFIX)
     return result
@@ -154,3 +159,22 @@ def _place_area(pkg: Package, layout: Layout, url: str, result: Placed,
 def _note_box(boxes: list[TextBox], para: Paragraph) -> None:
     if para.textbox is not None:
         boxes.append(para.textbox)
+
+
+def add_codes(document: str | Path, dest: str | Path, *, area_url: str | None = None,
+              in_place: bool = False) -> Placed:
+    """Place the codes in `document`, saved as `dest` (the `pairkit qr` command)."""
+    from pairkit.api import backup_of, check_area_url, same_file
+
+    if same_file(document, dest) and not in_place:
+        raise PairkitError(
+            f"{dest}: this is the document being read; choose another output file, or add "
+            "--in-place to overwrite it (a backup is kept)")
+    if area_url is not None:
+        check_area_url(area_url)
+    pkg = Package.open(document)
+    placed = place_codes(pkg, area_url=area_url)
+    if in_place and same_file(document, dest) and pkg.changed:
+        backup_of(Path(document))
+    pkg.save(dest)
+    return placed
