@@ -50,7 +50,7 @@ def _decode(data: bytes) -> str | None:
         return None
     if max(image.size) > _MAX_SIDE:
         image.thumbnail((_MAX_SIDE, _MAX_SIDE))
-    formats = zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.MicroQRCode
+    formats = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode)
     try:
         found = zxingcpp.read_barcodes(image, formats=formats)
     except Exception:  # noqa: BLE001 - the decoder refused the image
