@@ -138,6 +138,8 @@ def insert_picture(pkg: Package, para: Paragraph, pic: Picture, *, at_start: boo
     p = para.element
     run = _el(p, W + "r")
     run.append(_drawing(p, pic, rid, _next_docpr_id(pkg)))
+    if not pic.floating:
+        _single_spacing(p)
     if at_start:
         ppr = p.find(W + "pPr")
         p.insert(p.index(ppr) + 1 if ppr is not None else 0, run)
@@ -150,6 +152,28 @@ def insert_picture(pkg: Package, para: Paragraph, pic: Picture, *, at_start: boo
 def is_marked(drawing: Element, mark: str = QR_MARK) -> bool:
     """Whether a w:drawing is a picture with this mark (docPr name)."""
     return _marked(drawing, mark)
+
+
+_AFTER_SPACING = {W + t for t in (
+    "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+    "pPrChange")}
+
+
+def _single_spacing(p: Element) -> None:
+    """Give a paragraph at least single line spacing: Word and LibreOffice crop an inline
+    picture at the top when the spacing is exact or a multiple below one."""
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        ppr = p.makeelement(W + "pPr", {})
+        p.insert(0, ppr)
+    spacing = ppr.find(W + "spacing")
+    if spacing is None:
+        spacing = ppr.makeelement(W + "spacing", {})
+        later = next((c for c in ppr if c.tag in _AFTER_SPACING), None)
+        (later.addprevious(spacing) if later is not None else ppr.append(spacing))
+    spacing.set(W + "line", "240")
+    spacing.set(W + "lineRule", "auto")
 
 
 def _marked(drawing: Element, mark: str) -> bool:
