@@ -45,11 +45,13 @@ def same_file(a: PathLike, b: PathLike) -> bool:
 
 
 def write(pathway: dict[str, Any], dest: PathLike, *, into: PathLike | None = None,
-          in_place: bool = False) -> list[str]:
+          in_place: bool = False, qr: bool = False, area_url: str | None = None) -> list[str]:
     """Write `pathway` into `into` (default: the bundled template), saved as `dest`.
 
     Returns warnings about content the document had no place for. Refuses to
-    overwrite `into` unless `in_place`, which first keeps a backup beside it.
+    overwrite `into` unless `in_place`, which first keeps a backup beside it. With
+    `qr`, places a QR code beside every service and 'What else' link, and one for
+    `area_url` (else the pathway's ``meta.qr.decoded_url``) in the QR slot.
     """
     from pairkit.model.load import schema_problem
     from pairkit.write.fill import write as fill
@@ -62,12 +64,29 @@ def write(pathway: dict[str, Any], dest: PathLike, *, into: PathLike | None = No
     problem = schema_problem(pathway)
     if problem:
         raise PairkitError(f"the pathway does not follow the schema {problem}")
+    if area_url is not None:
+        check_area_url(area_url)
     pkg = Package.open(source)
     result = fill(pathway, pkg)
+    warnings = list(result.warnings)
+    if qr:
+        from pairkit.qr.place import place_codes
+
+        area = area_url or ((pathway["meta"].get("qr") or {}).get("decoded_url") or None)
+        warnings += place_codes(pkg, area_url=area).warnings
     if in_place and into is not None and same_file(into, dest) and pkg.changed:
         backup_of(Path(into))
     pkg.save(dest)
-    return result.warnings
+    return warnings
+
+
+def check_area_url(url: str) -> None:
+    """Refuse an --area-url that a phone could not open."""
+    from pairkit.qr.place import codable
+
+    if not codable(url):
+        raise PairkitError(
+            f"--area-url {url}: give a full web address starting https:// (or http://)")
 
 
 def backup_of(path: Path) -> Path:

@@ -101,13 +101,24 @@ def write(
             "--in-place", help="Allow OUTPUT to be the --into document (a .bak copy is kept)."
         ),
     ] = False,
+    qr: Annotated[
+        bool,
+        typer.Option("--qr", help="Put a QR code beside every service and 'What else' link."),
+    ] = False,
+    area_url: Annotated[
+        str | None,
+        typer.Option("--area-url", metavar="URL",
+                     help="With --qr: the web address for the area's own QR code slot."),
+    ] = None,
 ) -> None:
     """Write pathway JSON into the official template, or into the area's own document."""
     from pairkit.api import write as do_write
     from pairkit.model.load import load_json
 
+    if area_url is not None and not qr:
+        raise fail("--area-url goes with --qr (it is the address of the area's QR code)")
     data = load_json(pathway)
-    warnings = do_write(data, output, into=into, in_place=in_place)
+    warnings = do_write(data, output, into=into, in_place=in_place, qr=qr, area_url=area_url)
     for w in warnings:
         typer.echo(f"pairkit: warning: {w}", err=True)
     typer.echo(f"wrote {output}", err=True)
@@ -117,7 +128,8 @@ def _register_optional() -> None:
     """Commands that live in their own modules (validation, localisation, ...)."""
     import importlib
 
-    for name in ("pairkit.cli_validate", "pairkit.cli_localise", "pairkit.cli_audit"):
+    for name in ("pairkit.cli_validate", "pairkit.cli_localise", "pairkit.cli_audit",
+                 "pairkit.cli_qr"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as e:

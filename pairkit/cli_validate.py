@@ -21,6 +21,7 @@ from pairkit.findings import fails
 from pairkit.inputs import expand_paths, read_pathway
 from pairkit.report import FileResult, ReportOptions, display_path, render
 from pairkit.rules import all_rules
+from pairkit.rules.liveness import LIVENESS_RULES
 from pairkit.validate import validate_pathway
 
 
@@ -98,6 +99,19 @@ def validate_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
+    check_links: Annotated[
+        bool,
+        typer.Option(
+            "--check-links",
+            help="Also request every web link (uses the network) and report dead links "
+            "(link-dead) and redirects (link-redirected).",
+        ),
+    ] = False,
+    link_timeout: Annotated[
+        float,
+        typer.Option("--link-timeout", metavar="SECONDS", min=0.1,
+                     help="With --check-links: how long to wait for each answer."),
+    ] = 10.0,
 ) -> None:
     """Check pathways against the schema and the rules (see docs/rules.md).
 
@@ -108,17 +122,20 @@ def validate_command(
         settings = discover_config(config)
         day = _today(today)
         results = []
-        for path in _targets(paths, settings):
-            loaded = read_pathway(path)
+        loaded_all = [read_pathway(path) for path in _targets(paths, settings)]
+        extra = _check_links(loaded_all, link_timeout) if check_links else {}
+        for loaded in loaded_all:
             findings = validate_pathway(
                 loaded.pathway,
                 sourcemap=loaded.sourcemap,
                 today=day,
                 config=settings,
                 extra_findings=loaded.findings,
+                extra=extra,
             )
-            results.append(FileResult(display_path(path), findings))
-        ran = ["schema", *(r.id for r in all_rules() if settings.severity(r) != "off")]
+            results.append(FileResult(display_path(loaded.path), findings))
+        ran = ["schema", *(r.id for r in all_rules() if settings.severity(r) != "off"
+                           and (check_links or r.id not in LIVENESS_RULES))]
         options = ReportOptions(color=_use_color(output), strict=strict, rule_ids=ran)
         _emit(render(format.value, results, options), output)
     except PairkitError as exc:
@@ -126,6 +143,15 @@ def validate_command(
         raise typer.Exit(2) from None
     if fails([f for r in results for f in r.findings], strict=strict):
         raise typer.Exit(1)
+
+
+def _check_links(loaded: list, timeout: float) -> dict:
+    """Request every web link of every pathway once, concurrently."""
+    from pairkit.links import LinkChecker, web_links
+    from pairkit.rules.liveness import LINKS_KEY
+
+    urls = [url for item in loaded for _pointer, url in web_links(item.pathway)]
+    return {LINKS_KEY: LinkChecker(timeout=timeout).check(urls)}
 
 
 def diff_command(

@@ -71,24 +71,28 @@ def validate_pathway(
     today: date | None = None,
     config: Config | None = None,
     extra_findings: list[Finding] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """All findings for one pathway: schema errors first, then rule findings in document order.
 
     When the schema fails, rules still run; a rule that trips over the malformed
-    data is skipped, since the schema finding already says what is wrong.
+    data is skipped, since the schema finding already says what is wrong. `extra` is
+    handed to the rules as ``Context.extra`` (e.g. ``{"links": ...}`` from --check-links).
     """
     locate = make_locator(sourcemap)
     found = schema_findings(pathway, locate)
-    extra = [replace(f, location=f.location or locate(f.pointer)) for f in extra_findings or []]
+    before = [replace(f, location=f.location or locate(f.pointer))
+              for f in extra_findings or []]
     if not isinstance(pathway, dict):
-        return extra + found
+        return before + found
     ctx = Context(
         pathway=pathway,
         today=today or date.today(),
         locate=locate,
         framework=_framework(config, pathway),
         profile=config.profile if config else None,
-        schema_ok=not found and not extra,
+        schema_ok=not found and not before,
+        extra=dict(extra or {}),
     )
     rule_findings: list[Finding] = []
     for rule in all_rules():
@@ -103,4 +107,4 @@ def validate_pathway(
             continue
         rule_findings += [replace(f, severity=severity) for f in results]
     rule_findings.sort(key=lambda f: jp.sort_key(f.pointer))
-    return extra + found + rule_findings
+    return before + found + rule_findings

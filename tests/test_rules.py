@@ -133,7 +133,40 @@ BREAKS: list[tuple[str, Mutation, str]] = [
         lambda p: p["section_c"]["levels"][2]["services"].append(item("Thriving Service A")),
         "/section_c/levels/0/services/0",
     ),
+    (
+        "qr-matches-link",
+        _set("section_c/levels/0/services/0/qr",
+             {"image": "word/media/image1.png", "decoded_url": "https://elsewhere.org.uk/"}),
+        "/section_c/levels/0/services/0/qr",
+    ),
+    (
+        "qr-readable",
+        _set("section_c/what_else/links/0/qr", {"image": "word/media/logo.png",
+                                                 "decoded_url": None}),
+        "/section_c/what_else/links/0/qr",
+    ),
+    (
+        "link-dead",
+        lambda p: _checked(p, "https://testshire.gov.uk/closed", 404, ()),
+        "/section_c/levels/1/services/0/url",
+    ),
+    (
+        "link-redirected",
+        lambda p: _checked(p, "https://testshire.gov.uk/moved", 200,
+                           ("https://testshire.gov.uk/new",)),
+        "/section_c/levels/1/services/0/url",
+    ),
 ]
+
+
+def _checked(p: dict, url: str, status: int, redirects: tuple) -> dict:
+    """Give a service `url` and say what --check-links found there (Context.extra)."""
+    from pairkit.links import LinkStatus
+
+    p["section_c"]["levels"][1]["services"][0]["url"] = url
+    final = redirects[-1] if redirects else url
+    found = LinkStatus(url, status, final, redirects, None, 301 if redirects else None)
+    return {"links": {url: found}}
 
 
 def test_base_pathway_has_no_findings():
@@ -147,8 +180,8 @@ def test_every_rule_has_a_breaking_case():
 @pytest.mark.parametrize(("rule_id", "mutate", "pointer"), BREAKS)
 def test_rule_flags_a_pathway_that_breaks_it(rule_id, mutate, pointer):
     pathway = make_pathway()
-    mutate(pathway)
-    findings = run(pathway)
+    extra = mutate(pathway) or {}
+    findings = run(pathway, extra=extra)
     assert [(f.rule, f.pointer) for f in findings if f.rule == rule_id] == [(rule_id, pointer)]
     assert all(f.rule in (rule_id, "schema") for f in findings), findings
 

@@ -164,10 +164,17 @@ def new_paragraph(pkg: Package, part: str, proto: Paragraph | None,
 
 
 def _anchor_runs(p: Element) -> list[Element]:
-    """Runs of `p` that hold drawings or objects (anchored boxes, images)."""
+    """Runs of `p` that hold drawings or objects (anchored boxes, images).
+
+    pairkit's own QR codes are not kept: they belong beside the item they were made
+    for, and ``pairkit qr`` makes them again for the item's new paragraphs.
+    """
+    from pairkit.ooxml.images import is_marked
+
     out = []
     for run in p.iter(W + "r"):
-        if any(child.tag in _ANCHORS for child in run):
+        anchors = [child for child in run if child.tag in _ANCHORS]
+        if anchors and not all(a.tag == W + "drawing" and is_marked(a) for a in anchors):
             out.append(run)
     return out
 

@@ -73,6 +73,7 @@ class Package:
         self._rels: dict[str, dict[str, Rel]] = {}
         self._new: dict[str, bytes] = {}
         self._dirty: set[str] = set()
+        self._removed: set[str] = set()
         self.main_part = self._find_main_part()
 
     # -- opening -----------------------------------------------------------------
@@ -118,6 +119,8 @@ class Package:
 
     # -- reading -----------------------------------------------------------------
     def has(self, name: str) -> bool:
+        if name in self._removed:
+            return False
         return name in self._new or name in self._by_name
 
     def read(self, name: str) -> bytes:
@@ -125,7 +128,7 @@ class Package:
         if name in self._new:
             return self._new[name]
         info = self._by_name.get(name)
-        if info is None:
+        if info is None or name in self._removed:
             raise KeyError(name)
         try:
             return self._zip.read(info)
@@ -230,6 +233,27 @@ class Package:
         self._new[name] = data
         self._xml.pop(name, None)
         self._dirty.discard(name)
+        self._removed.discard(name)
+
+    def remove(self, name: str) -> None:
+        """Drop a member from the package (its relationships are the caller's business)."""
+        self._new.pop(name, None)
+        self._xml.pop(name, None)
+        self._dirty.discard(name)
+        if name in self._by_name:
+            self._removed.add(name)
+
+    def remove_relationship(self, part: str, rid: str) -> None:
+        """Remove relationship `rid` of `part` (no-op when it is not there)."""
+        name = self.rels_name(part) if part else "_rels/.rels"
+        if not self.has(name):
+            return
+        root = self.xml(name)
+        for el in list(root):
+            if el.get("Id") == rid:
+                root.remove(el)
+                self.mark_changed(name)
+        self._rels.pop(part, None)
 
     def add_relationship(self, part: str, rel_type: str, target: str, external: bool) -> str:
         """Add a relationship from `part` and return its new id (reusing an equal one)."""
@@ -263,13 +287,19 @@ class Package:
 
     @property
     def changed(self) -> bool:
-        return bool(self._dirty or self._new)
+        return bool(self._dirty or self._new or self._removed)
+
+    def member_names(self) -> list[str]:
+        """Every member a save would write, in order."""
+        kept = [n for n in self.names if n not in self._removed]
+        return kept + [n for n in self._new if n not in self._by_name]
 
     def member_bytes(self) -> list[tuple[str, bytes]]:
         """Every member in order, with the bytes that a save would write."""
         out = []
         for name in self.names:
-            out.append((name, self._final(name)))
+            if name not in self._removed:
+                out.append((name, self._final(name)))
         for name in self._new:
             if name not in self._by_name:
                 out.append((name, self._final(name)))
@@ -289,6 +319,8 @@ class Package:
         with zipfile.ZipFile(buf, "w") as out:
             for info in self._infos:
                 name = info.filename
+                if name in self._removed:
+                    continue
                 if name in self._dirty or name in self._new:
                     zi = zipfile.ZipInfo(name, date_time=info.date_time)
                     zi.compress_type = zipfile.ZIP_DEFLATED

@@ -267,8 +267,12 @@ class _Builder:
         return first, paras[paras.index(first) + 1:]
 
 
-def read_layout(pkg: Package) -> Layout:
-    """Find every part of the pathway in an opened package."""
+def read_layout(pkg: Package, *, decode: bool = True) -> Layout:
+    """Find every part of the pathway in an opened package.
+
+    Images beside services and links, and in the QR slot, are decoded as QR codes
+    (``qr.decoded_url``) unless `decode` is false; with no images nothing is decoded.
+    """
     paras = list(paragraphs(pkg))
     levels = _find_levels([p for p in paras if p.story == "body"])
     level_paras = {id(p.element) for lv in levels for p in lv.name_paragraphs + lv.content}
@@ -418,6 +422,10 @@ def read_layout(pkg: Package) -> Layout:
         "section_b": section_b,
         "section_c": section_c,
     }
+    if decode:
+        from pairkit.qr.decode import fill_decoded
+
+        fill_decoded(pathway, pkg.read)
     return Layout(pkg, pathway, b.sourcemap, regions, levels, b.items, own_ps, b.anchors)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pairkit.rules import structure  # noqa: F401
 from pairkit.rules import content  # noqa: F401
 from pairkit.rules import ownership  # noqa: F401
+from pairkit.rules import qr  # noqa: F401
+from pairkit.rules import liveness  # noqa: F401
 
 # isort: on
 from pairkit.rules.base import REGISTRY, Context, Rule

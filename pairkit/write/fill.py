@@ -150,7 +150,16 @@ def _linkable(url: str) -> bool:
 
 
 def _same_item(old: dict[str, Any], new: dict[str, Any]) -> bool:
-    return all((old.get(k) or None) == (new.get(k) or None) for k in ITEM_FIELDS)
+    return all(_field_key(old, k) == _field_key(new, k) for k in ITEM_FIELDS)
+
+
+def _field_key(item: dict[str, Any], key: str) -> Any:
+    """A field as compared for 'unchanged'; a QR code is its image (its decoded URL is
+    read from the image, so it cannot differ while the image is the same)."""
+    value = item.get(key) or None
+    if key == "qr" and isinstance(value, dict):
+        return value.get("image")
+    return value
 
 
 def _first(paras: list[Paragraph]) -> Paragraph | None:
