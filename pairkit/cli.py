@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+import warnings
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from pairkit import __version__
-from pairkit.errors import PairkitError
+from pairkit.errors import PairkitError, PairkitWarning
 
 app = typer.Typer(
     name="pairkit",
@@ -37,11 +38,44 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug reports.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks for bug reports.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     _state["debug"] = debug
+    _collect_warnings()
+
+
+_notes: list[str] = []
+
+
+def _collect_warnings() -> None:
+    """Hold PairkitWarnings (e.g. 'this document contains macros') until a command
+    succeeds, so a failure is still one line on stderr."""
+    _notes.clear()
+    warnings.simplefilter("always", PairkitWarning)
+    default = warnings.showwarning
+
+    def show(message, category, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if issubclass(category, PairkitWarning):
+            _notes.append(str(message))
+        else:
+            default(message, category, *args, **kwargs)
+
+    warnings.showwarning = show
+
+
+def print_warnings() -> None:
+    """Print the warnings held since the command started, one line each."""
+    for note in dict.fromkeys(_notes):
+        typer.echo(f"pairkit: warning: {note}", err=True)
+    _notes.clear()
 
 
 def fail(message: str) -> typer.Exit:
@@ -63,8 +97,9 @@ def _emit_json(data: Any, out: Path | None) -> None:
 @app.command()
 def extract(
     document: Annotated[Path, typer.Argument(help="The pathway .docx to read.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Write the JSON here (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the JSON here (default: stdout).")
+    ] = None,
 ) -> None:
     """Turn a pathway .docx into JSON that follows schemas/pathway.schema.json."""
     from pairkit.api import extract as do_extract
@@ -74,6 +109,7 @@ def extract(
         raise fail(f"{output}: this is the document being read; choose another output file")
     pathway = do_extract(document)
     _emit_json(pathway, output)
+    print_warnings()
     if output is not None:
         typer.echo(f"wrote {output}", err=True)
 
@@ -82,18 +118,30 @@ def extract(
 def write(
     pathway: Annotated[Path, typer.Argument(help="The pathway JSON to write.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The .docx to create.")],
-    into: Annotated[Path | None, typer.Option(
-        "--into", help="Fill this .docx (the area's own document) instead of the template.")] = None,
-    in_place: Annotated[bool, typer.Option(
-        "--in-place", help="Allow OUTPUT to be the --into document (a .bak copy is kept).")] = False,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into", help="Fill this .docx (the area's own document) instead of the template."
+        ),
+    ] = None,
+    in_place: Annotated[
+        bool,
+        typer.Option(
+            "--in-place", help="Allow OUTPUT to be the --into document (a .bak copy is kept)."
+        ),
+    ] = False,
 ) -> None:
     """Write pathway JSON into the official template, or into the area's own document."""
+    from pairkit.api import same_file
     from pairkit.api import write as do_write
-    from pairkit.model.load import load_json
+    from pairkit.model.load import load_pathway
 
-    data = load_json(pathway)
-    warnings = do_write(data, output, into=into, in_place=in_place)
-    for w in warnings:
+    if same_file(pathway, output):
+        raise fail(f"{output}: this is the pathway JSON being read; choose another output file")
+    data = load_pathway(pathway)
+    notes = do_write(data, output, into=into, in_place=in_place)
+    print_warnings()
+    for w in notes:
         typer.echo(f"pairkit: warning: {w}", err=True)
     typer.echo(f"wrote {output}", err=True)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pairkit.ooxml.package import RT_HYPERLINK, Package
 from pairkit.ooxml.story import Paragraph, TextBox, sync_textbox
-from pairkit.ooxml.xml import NS, W, Element
+from pairkit.ooxml.xml import NS, Element, W
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _R_ID = "{%s}id" % NS["r"]

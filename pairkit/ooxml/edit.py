@@ -8,7 +8,7 @@ runs holding drawings, field characters, comments or bookmarks are left in place
 from __future__ import annotations
 
 from pairkit.ooxml.story import Paragraph, Piece
-from pairkit.ooxml.xml import W, Element
+from pairkit.ooxml.xml import Element, W
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _CONTENT_TAGS = {W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen", W + "sym",

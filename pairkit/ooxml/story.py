@@ -14,13 +14,14 @@ and a VML ``v:textbox`` fallback). The walker reads one copy and records the oth
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pairkit.ooxml.package import Package
-from pairkit.ooxml.xml import NS, W, Element, qn
+from pairkit.ooxml.xml import NS, Element, W, qn
 
 _MC = "{%s}" % NS["mc"]
 _R_ID = qn("r:id")
@@ -257,10 +258,8 @@ class _Walker:
                 self._text(st, "-", r, node, bold, link)
             elif tag == W + "sym":
                 ch = node.get(W + "char", "")
-                try:
+                with contextlib.suppress(ValueError):
                     self._text(st, chr(int(ch, 16)), r, node, bold, link)
-                except ValueError:
-                    pass
             elif tag == W + "fldChar":
                 kind = node.get(W + "fldCharType")
                 if kind == "begin":

@@ -338,7 +338,7 @@ def read_layout(pkg: Package) -> Layout:
     specialists = []
     for j, it in enumerate(spec_items):
         f = it.fields
-        role = f["description"] if not f["access"] else _join_nonempty(f["description"], f["access"])
+        role = _join_nonempty(f["description"], f["access"])
         specialists.append({"name": f["name"], "role": role, "contact": f["contact"],
                             "url": f["url"]})
         ptr = f"/section_b/specialists/{j}"
