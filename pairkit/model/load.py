@@ -50,14 +50,18 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
+class _NumberError(ValueError):
+    """A number JSON (or a pathway) cannot hold; str() is the plain reason."""
+
+
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _NumberError(f"it holds {name}, which is not a number JSON allows")
 
 
 def _finite(text: str) -> float:
     value = float(text)
     if math.isinf(value):
-        raise ValueError(f"the number {text[:20]}... is too large")
+        raise _NumberError(f"it holds a number too large to be real ({text[:20]}...)")
     return value
 
 
@@ -101,8 +105,11 @@ def load_json(path: Path) -> Any:
             f"{path}: not valid JSON at line {e.lineno}, column {e.colno} ({e.msg})") from None
     except RecursionError:
         raise PairkitError(f"{path}: the JSON is nested too deeply to be a pathway") from None
-    except ValueError as e:  # e.g. an integer with thousands of digits
-        raise PairkitError(f"{path}: the JSON holds a value pairkit cannot read ({e})") from None
+    except _NumberError as e:
+        raise PairkitError(f"{path}: {e}; fix that value") from None
+    except ValueError:  # an integer with thousands of digits (Python's 4,300-digit limit)
+        raise PairkitError(f"{path}: it holds a number with thousands of digits, too long to be "
+                           "real; fix that value") from None
     if _depth(value, MAX_DEPTH) > MAX_DEPTH:
         raise PairkitError(f"{path}: the JSON is nested over {MAX_DEPTH} levels deep; "
                            "a pathway never is")

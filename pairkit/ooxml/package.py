@@ -69,7 +69,8 @@ class Limits:
     max_members: int = 5000  # a real pathway has a few dozen
     max_member: int = 100 * 2**20  # one member, uncompressed (images, embedded files)
     max_xml_part: int = 32 * 2**20  # one XML part, uncompressed
-    max_xml_tags: int = 2_000_000  # '<' in one XML part: bounds the parsed tree's memory
+    max_xml_tags: int = 500_000  # '<' in one XML part: bounds the parsed tree's memory
+    max_paragraphs: int = 25_000  # in one part (about 500 pages): bounds the text view
     max_total: int = 512 * 2**20  # all members, uncompressed
     max_ratio: int = 200  # uncompressed / compressed, for members over 1 MiB
 
@@ -235,6 +236,12 @@ class Package:
                     f"{self.path}: part {name} {syntax_problem(e, data)}; the document is "
                     "damaged: open it in Word and save it again, or use an earlier copy"
                 ) from None
+            paragraphs = int(root.xpath("count(//w:p)", namespaces=NS))
+            if paragraphs > self.limits.max_paragraphs:
+                raise PackageError(
+                    f"{self.path}: part {name} has {paragraphs:,} paragraphs; pairkit reads up "
+                    f"to {self.limits.max_paragraphs:,} (about 500 pages), so the file was "
+                    "refused")
             if root.tag == "{%s}document" % STRICT_W:
                 raise PackageError(
                     f"{self.path}: this is a Strict Open XML document, which pairkit does not "
