@@ -59,7 +59,8 @@ def _formats(proto: Paragraph | None) -> dict[str, Element | None]:
                 found[kind] = _rpr(piece.run)
     text = found.get("text")
     if "text" not in found:
-        base = found.get("label") or found.get("name") or found.get("link")
+        base = next((found[k] for k in ("label", "name", "link") if found.get(k) is not None),
+                    None)
         text = _without(base, (W + "b", W + "bCs", W + "i", W + "iCs", W + "rStyle", W + "u",
                                W + "color"))
         found["text"] = text
