@@ -45,9 +45,11 @@ TEXTS = ["Section A", "Section B", "Step 2", "Step 9", "Access to specialists",
 
 # -- what every mutated document is put through -------------------------------------
 def _extract(doc: Path, tmp: Path) -> Any:
+    """Extract; the result must be JSON (it may break the schema: a level's name can be
+    emptied in Word, and validation is what reports that)."""
     pathway = api.extract(doc)
-    problem = schema_problem(pathway)
-    assert problem is None, f"extract produced JSON that breaks the schema: {problem}"
+    json.dumps(pathway, allow_nan=False)
+    schema_problem(pathway)  # must not raise either
     return pathway
 
 
@@ -181,6 +183,8 @@ def test_mutated_documents_fail_only_with_pairkit_errors(sample: str, part: str,
 
 # -- crashes the fuzzer found, kept as regressions ------------------------------------
 REGRESSIONS: list[tuple[str, str, list[tuple[str, int, int, str]]]] = [
+    # write: after adding level columns, the re-read table had fewer levels (zip strict).
+    ("template", "word/document.xml", [("delete", 5802, 0, "Section A")]),
 ]
 
 
