@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+import warnings
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from pairkit import __version__
-from pairkit.errors import PairkitError
+from pairkit.errors import PairkitError, PairkitWarning
 
 app = typer.Typer(
     name="pairkit",
@@ -48,6 +49,33 @@ def _main(
     ] = False,
 ) -> None:
     _state["debug"] = debug
+    _collect_warnings()
+
+
+_notes: list[str] = []
+
+
+def _collect_warnings() -> None:
+    """Hold PairkitWarnings (e.g. 'this document contains macros') until a command
+    succeeds, so a failure is still one line on stderr."""
+    _notes.clear()
+    warnings.simplefilter("always", PairkitWarning)
+    default = warnings.showwarning
+
+    def show(message, category, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if issubclass(category, PairkitWarning):
+            _notes.append(str(message))
+        else:
+            default(message, category, *args, **kwargs)
+
+    warnings.showwarning = show
+
+
+def print_warnings() -> None:
+    """Print the warnings held since the command started, one line each."""
+    for note in dict.fromkeys(_notes):
+        typer.echo(f"pairkit: warning: {note}", err=True)
+    _notes.clear()
 
 
 def fail(message: str) -> typer.Exit:
@@ -81,6 +109,7 @@ def extract(
         raise fail(f"{output}: this is the document being read; choose another output file")
     pathway = do_extract(document)
     _emit_json(pathway, output)
+    print_warnings()
     if output is not None:
         typer.echo(f"wrote {output}", err=True)
 
@@ -112,14 +141,18 @@ def write(
     ] = None,
 ) -> None:
     """Write pathway JSON into the official template, or into the area's own document."""
+    from pairkit.api import same_file
     from pairkit.api import write as do_write
-    from pairkit.model.load import load_json
+    from pairkit.model.load import load_pathway
 
     if area_url is not None and not qr:
         raise fail("--area-url goes with --qr (it is the address of the area's QR code)")
-    data = load_json(pathway)
-    warnings = do_write(data, output, into=into, in_place=in_place, qr=qr, area_url=area_url)
-    for w in warnings:
+    if same_file(pathway, output):
+        raise fail(f"{output}: this is the pathway JSON being read; choose another output file")
+    data = load_pathway(pathway)
+    notes = do_write(data, output, into=into, in_place=in_place, qr=qr, area_url=area_url)
+    print_warnings()
+    for w in notes:
         typer.echo(f"pairkit: warning: {w}", err=True)
     typer.echo(f"wrote {output}", err=True)
 

@@ -16,3 +16,7 @@ class NotAPathwayError(PairkitError):
 
 class PackageError(PairkitError):
     """The file is not a Word document pairkit can open safely."""
+
+
+class PairkitWarning(UserWarning):
+    """Something the user should know that does not stop the command (one line)."""

@@ -326,6 +326,10 @@ def _fill_levels(f: _Filler, layout: Layout, levels: list[dict[str, Any]]) -> No
         layout.items.update({k: v for k, v in fresh.items.items() if "/levels/" in k})
         old_levels = fresh.pathway["section_c"]["levels"]
         regions = fresh.levels
+        if len(old_levels) != len(levels):  # the table's columns are not all levels
+            raise PairkitError(
+                f"{layout.package.path}: pairkit could not change the number of levels of need "
+                f"to {len(levels)} in this document's table; change it in Word first")
         layout.pathway["section_c"]["levels"] = old_levels
         f.result.changed.append("number of levels")
     for i, (lv_new, lv_old) in enumerate(zip(levels, old_levels, strict=True)):
