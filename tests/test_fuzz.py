@@ -15,6 +15,7 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,10 @@ from lxml import etree
 
 from pairkit import api
 from pairkit.errors import PairkitError
+from pairkit.inputs import read_docx_pathway
+from pairkit.localise import localise
 from pairkit.model.load import schema_problem
+from pairkit.validate import validate_pathway
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = {
@@ -60,6 +64,11 @@ def _write(doc: Path, tmp: Path) -> Any:
     return api.extract(out)
 
 
+def _validate(doc: Path) -> Any:
+    loaded = read_docx_pathway(doc)
+    return validate_pathway(loaded.pathway, sourcemap=loaded.sourcemap, today=date(2026, 11, 26))
+
+
 def _write_own_changed(doc: Path, tmp: Path) -> Any:
     """Write the document's own pathway back, changed a little, then read the result."""
     try:
@@ -80,7 +89,10 @@ OPERATIONS: dict[str, Callable[[Path, Path], Any]] = {
     "extract": _extract,
     "write": _write,
     "write-own-changed": _write_own_changed,
-    # "validate": lambda doc, tmp: api.validate(doc),   <- one line per new command
+    "validate": lambda doc, tmp: _validate(doc),
+    "localise": lambda doc, tmp: localise(doc, tmp / "dudley.docx", "dudley"),
+    "localise-tracked": lambda doc, tmp: localise(doc, tmp / "t.docx", "scotland",
+                                                  track_changes=True),
 }
 
 

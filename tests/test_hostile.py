@@ -17,8 +17,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import hostile
 import pytest
+
+from tests import hostile
 
 MAX_RSS_MB = 500
 MAX_SECONDS = 10
