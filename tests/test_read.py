@@ -126,3 +126,27 @@ def test_tracked_changes_read_as_accepted(tmp_path, northshire_docx, northshire_
 
     out = rewrite(northshire_docx, tmp_path / "tracked.docx", change)
     assert extract(out) == northshire_json
+
+
+def test_an_emptied_level_name_still_gives_schema_valid_json(tmp_path, northshire_docx):
+    """Found by fuzzing: a blanked level-name cell made extract emit name '' against the
+    schema. The JSON now follows the schema and validation names the gap."""
+    from datetime import date
+
+    from pairkit.model.schema import validator
+    from pairkit.validate import validate_pathway
+
+    def blank_first_level_name(root):
+        for t in root.iter(W + "t"):
+            if t.text == "Thriving":
+                t.text = ""
+                break
+
+    out = rewrite(northshire_docx, tmp_path / "blank.docx", blank_first_level_name,
+                  ("word/document.xml",))
+    pathway = extract(out)
+    assert pathway["section_c"]["levels"][0]["name"] == ""
+    assert list(validator().iter_errors(pathway)) == []
+    findings = validate_pathway(pathway, today=date(2026, 11, 26))
+    assert any(f.pointer == "/section_c/levels/0/name" and f.rule == "levels-populated"
+               for f in findings)

@@ -37,7 +37,10 @@ def _blank(value: object) -> bool:
         "Section C is where practitioners look for support that matches a family's need. "
         "An empty level leaves them with nowhere to turn at that level, and hides a gap."
     ),
-    fix="In Section C, add the services at that level, or write that none exist yet.",
+    fix=(
+        "In Section C, name every level and add the services at that level, or write that "
+        "none exist yet."
+    ),
 )
 def levels_populated(ctx: Context) -> Iterator[Hit]:
     levels = list(ctx.levels())
@@ -45,6 +48,8 @@ def levels_populated(ctx: Context) -> Iterator[Hit]:
         yield "/section_c/levels", "Section C has no levels of need."
         return
     for index, (pointer, level) in enumerate(levels):
+        if isinstance(level.get("name"), str) and not level["name"].strip():
+            yield f"{pointer}/name", f"Level {index + 1} of Section C has no name."
         services = level.get("services")
         if not isinstance(services, list) or not services:
             name = level_label(level, index)
