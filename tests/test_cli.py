@@ -69,3 +69,19 @@ def test_errors_are_one_line_and_exit_2(tmp_path, args, message):
 def test_usage_error_exits_2():
     r = run("extract")
     assert r.returncode == 2 and "Missing argument" in r.stderr
+
+
+def test_a_closed_pipe_is_not_reported_as_a_bug(tmp_path, northshire_json):
+    """`pairkit extract DOC | head -1` used to end with 'unexpected problem ... a bug'."""
+    from pairkit.api import write
+
+    big = json.loads(json.dumps(northshire_json))
+    for level in big["section_c"]["levels"]:
+        level["services"] = [dict(s, name=f"{s['name']} {i}") for i in range(20)
+                             for s in level["services"]]
+    doc = tmp_path / "big.docx"
+    write(big, doc)  # its JSON is far larger than a pipe's buffer
+    r = subprocess.run(f"{sys.executable} -m pairkit extract {doc} | head -1",
+                       shell=True, cwd=ROOT, text=True, capture_output=True, timeout=60)
+    assert r.stdout.strip() == "{"
+    assert "bug" not in r.stderr and "Traceback" not in r.stderr, r.stderr
