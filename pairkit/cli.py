@@ -8,7 +8,6 @@ stderr and exit code 2; `--debug` shows the traceback for bug reports.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import traceback
 import warnings
@@ -190,10 +189,6 @@ def main(argv: list[str] | None = None) -> None:
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("pairkit: stopped", err=True)
         sys.exit(130)
-    except BrokenPipeError:
-        # The reader of our output went away (`pairkit extract x.docx | head`): not a bug.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
     except SystemExit:
         raise
     except Exception as e:  # noqa: BLE001 - the last line of defence

@@ -72,7 +72,7 @@ def test_usage_error_exits_2():
 
 
 def test_a_closed_pipe_is_not_reported_as_a_bug(tmp_path, northshire_json):
-    """`pairkit extract DOC | head -1` used to end with 'unexpected problem ... a bug'."""
+    """`pairkit extract DOC | head -1`: the closed pipe is not reported as a bug."""
     from pairkit.api import write
 
     big = json.loads(json.dumps(northshire_json))
