@@ -11,17 +11,17 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pairkit.config import Config, discover_config
 from pairkit.errors import PairkitError
-from pairkit.findings import fails
-from pairkit.inputs import expand_paths, read_pathway
-from pairkit.report import FileResult, ReportOptions, display_path, render
-from pairkit.rules import all_rules
-from pairkit.validate import validate_pathway
+
+# Only typer and the standard library at import time: `pairkit --help` and
+# `pairkit --version` load this module, so the checking machinery (jsonschema, lxml,
+# rich, the rules) is imported inside the commands that use it.
+if TYPE_CHECKING:
+    from pairkit.config import Config
 
 
 class ReportFormat(StrEnum):
@@ -54,6 +54,8 @@ def _use_color(output: Path | None) -> bool:
 
 
 def _targets(paths: list[str] | None, config: Config) -> list[Path]:
+    from pairkit.inputs import expand_paths
+
     if paths:
         return expand_paths(paths, exclude=config.exclude, root=config.root)
     if config.include:
@@ -104,6 +106,13 @@ def validate_command(
     Exit status: 0 no errors, 1 errors found (or warnings with --strict),
     2 unusable input or usage.
     """
+    from pairkit.config import discover_config
+    from pairkit.findings import fails
+    from pairkit.inputs import read_pathway
+    from pairkit.report import FileResult, ReportOptions, display_path, render
+    from pairkit.rules import all_rules
+    from pairkit.validate import validate_pathway
+
     try:
         settings = discover_config(config)
         day = _today(today)
@@ -141,6 +150,8 @@ def diff_command(
     Exit status: 0 the same, 1 different, 2 unusable input.
     """
     from pairkit.diff import diff_pathways, render_json, render_markdown, render_text
+    from pairkit.inputs import read_pathway
+    from pairkit.report import display_path
 
     try:
         for path in (old, new):
