@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +24,7 @@ from pairkit.errors import PairkitError
 # rich, the rules) is imported inside the commands that use it.
 if TYPE_CHECKING:
     from pairkit.config import Config
+    from pairkit.report import FileResult
 
 
 class ReportFormat(StrEnum):
@@ -74,6 +77,96 @@ def _emit(text: str, output: Path | None) -> None:
         raise PairkitError(f"{output}: cannot write the report ({exc.strerror}).") from exc
 
 
+#: Batches smaller than this are checked in this process: a pool's start-up costs more.
+POOL_MIN_FILES = 4
+
+
+def _check_file(path: Path, day: date, settings: Config) -> FileResult:
+    """Read and check one file (in a worker process when checking a batch)."""
+    from pairkit.inputs import read_pathway
+    from pairkit.report import FileResult, display_path
+    from pairkit.validate import validate_pathway
+
+    loaded = read_pathway(path)
+    findings = validate_pathway(
+        loaded.pathway,
+        sourcemap=loaded.sourcemap,
+        today=day,
+        config=settings,
+        extra_findings=loaded.findings,
+    )
+    return FileResult(display_path(path), findings)
+
+
+def _workers(jobs: int, files: int) -> int:
+    if jobs < 0:
+        raise PairkitError(f"--jobs {jobs}: give 0 (all cores) or a number of processes.")
+    if files < POOL_MIN_FILES:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(jobs or cores, files))
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """advance(): one more file done. A bar on stderr for a batch on a terminal, else nothing.
+
+    The bar is redrawn by hand (no refresh thread, so forking workers is safe) and
+    removed when done, so what the terminal keeps is exactly the serial run's output.
+    """
+    if total < POOL_MIN_FILES or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress(
+        "checking", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True, auto_refresh=False,
+    )
+    task = bar.add_task("checking", total=total)
+    with bar:
+        bar.refresh()
+
+        def advance() -> None:
+            bar.advance(task)
+            bar.refresh()
+
+        yield advance
+
+
+def _check_all(paths: list[Path], day: date, settings: Config, jobs: int) -> list[FileResult]:
+    """Every file's result, in the order of `paths`: on all cores for a batch.
+
+    Results come back in input order whatever finishes first, and a file that cannot
+    be read stops the run with the same message as a serial run (the first such file).
+    """
+    workers = _workers(jobs, len(paths))
+    results: list[FileResult] = []
+    with _progress(len(paths)) as advance:
+        if workers == 1:
+            for path in paths:
+                results.append(_check_file(path, day, settings))
+                advance()
+            return results
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
+
+        # fork: workers start at once with everything already imported (Linux).
+        context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+        check = partial(_check_file, day=day, settings=settings)
+        chunk = max(1, min(16, len(paths) // (workers * 4)))
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            for result in pool.map(check, paths, chunksize=chunk):
+                results.append(result)
+                advance()
+    return results
+
+
 def validate_command(
     paths: Annotated[
         list[str] | None,
@@ -100,6 +193,12 @@ def validate_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", help="Files to check at once (0: one per core; 1: one at a time)."
+        ),
+    ] = 0,
 ) -> None:
     """Check pathways against the schema and the rules (see docs/rules.md).
 
@@ -108,25 +207,13 @@ def validate_command(
     """
     from pairkit.config import discover_config
     from pairkit.findings import fails
-    from pairkit.inputs import read_pathway
-    from pairkit.report import FileResult, ReportOptions, display_path, render
+    from pairkit.report import ReportOptions, render
     from pairkit.rules import all_rules
-    from pairkit.validate import validate_pathway
 
     try:
         settings = discover_config(config)
         day = _today(today)
-        results = []
-        for path in _targets(paths, settings):
-            loaded = read_pathway(path)
-            findings = validate_pathway(
-                loaded.pathway,
-                sourcemap=loaded.sourcemap,
-                today=day,
-                config=settings,
-                extra_findings=loaded.findings,
-            )
-            results.append(FileResult(display_path(path), findings))
+        results = _check_all(_targets(paths, settings), day, settings, jobs)
         ran = ["schema", *(r.id for r in all_rules() if settings.severity(r) != "off")]
         options = ReportOptions(color=_use_color(output), strict=strict, rule_ids=ran)
         _emit(render(format.value, results, options), output)
