@@ -427,8 +427,10 @@ def _box_name(content: Element) -> str:
 
 def _is_bold(r: Element) -> bool:
     # Plain child loops: lxml's find() parses its path on every call, and this runs per run.
-    rpr = next((c for c in r if c.tag == _RPR), None)
-    if rpr is None:
+    for rpr in r:
+        if rpr.tag == _RPR:
+            break
+    else:
         return False
     style = None
     for c in rpr:
