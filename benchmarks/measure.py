@@ -8,13 +8,15 @@ between them, measured in the same run, stay fair.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import statistics
 import subprocess
-import tempfile
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -49,6 +51,67 @@ def call_once(fn: Callable[[], object], samples: Samples) -> None:
     samples.cpu.append(c1 - c0)
 
 
+# Linux hands a child the parent's peak memory across fork and exec, so children are
+# started from this small launcher process (started first, before anything big is
+# loaded) and their peak memory is their own, not the benchmark's.
+_LAUNCHER_CODE = r"""
+import json, os, subprocess, sys, tempfile, time
+for line in sys.stdin:
+    req = json.loads(line)
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(req["argv"], stdout=subprocess.DEVNULL, stderr=err,
+                             env=req["env"], cwd=req["cwd"])
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = code = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        message = err.read()[-2000:].decode(errors="replace")
+    print(json.dumps({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime,
+                      "rss": ru.ru_maxrss * 1024, "code": code, "err": message}), flush=True)
+"""
+
+
+class Launcher:
+    """A small helper process that runs commands and reports wall, CPU and peak memory."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", _LAUNCHER_CODE],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def run(self, argv: Sequence[str], env: dict[str, str] | None, cwd: str | None
+            ) -> dict[str, Any]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        request = {"argv": list(argv), "env": dict(env if env is not None else os.environ),
+                   "cwd": cwd}
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline())
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait()
+
+
+_launcher: Launcher | None = None
+
+
+def close_launcher() -> None:
+    global _launcher
+    if _launcher is not None:
+        _launcher.close()
+        _launcher = None
+
+
+def launcher() -> Launcher:
+    """The shared launcher (started on first use: start it early)."""
+    global _launcher
+    if _launcher is None:
+        _launcher = Launcher()
+    return _launcher
+
+
 def run_once(
     argv: Sequence[str],
     samples: Samples,
@@ -57,21 +120,13 @@ def run_once(
     cwd: str | None = None,
     ok: tuple[int, ...] = (0,),
 ) -> None:
-    """Time one whole process: wall clock, its CPU time and peak memory (from wait4)."""
-    with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(list(argv), stdout=subprocess.DEVNULL, stderr=err, env=env,
-                                cwd=cwd)
-        _, status, usage = os.wait4(proc.pid, 0)  # not proc.wait(): it drops the rusage
-        wall = time.perf_counter() - t0
-        proc.returncode = code = os.waitstatus_to_exitcode(status)
-        if code not in ok:
-            err.seek(0)
-            message = err.read().decode(errors="replace")[-2000:]
-            raise RuntimeError(f"{' '.join(argv)} exited {code}: {message}")
-    samples.wall.append(wall)
-    samples.cpu.append(usage.ru_utime + usage.ru_stime)
-    samples.rss.append(usage.ru_maxrss * 1024)  # Linux reports KiB
+    """Time one whole process: wall clock, its CPU time and its peak memory (wait4)."""
+    r = launcher().run(argv, env, cwd)
+    if r["code"] not in ok:
+        raise RuntimeError(f"{' '.join(argv)} exited {r['code']}: {r['err']}")
+    samples.wall.append(r["wall"])
+    samples.cpu.append(r["cpu"])
+    samples.rss.append(r["rss"])  # Linux reports KiB; the launcher converted to bytes
 
 
 def round_robin(jobs: dict[str, Callable[[Samples], None]], repeat: int,

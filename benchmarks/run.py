@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import compare, generate
-from benchmarks.measure import Samples, call_once, round_robin, run_once
+from benchmarks.measure import (
+    Samples,
+    call_once,
+    close_launcher,
+    launcher,
+    round_robin,
+    run_once,
+)
 
 ROOT = generate.ROOT
 RESULTS = ROOT / "benchmarks" / "results"
@@ -418,12 +425,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--quick", action="store_true",
                     help="A tiny run (Northshire and 1x, one round, 4-file batch): for tests.")
     ap.add_argument("--repeat", type=int, default=None,
-                    help="Timed rounds per small file (default 7; 1 with --quick).")
+                    help="Timed rounds per small file (default 5; 1 with --quick).")
     ap.add_argument("--repeat-large", type=int, default=None,
                     help="Timed rounds for the 100x files (default 3).")
     ap.add_argument("--batch", type=int, default=None,
                     help="Copies of the two-page pathway in the batch case (default 100; "
                     "1000 for the issue's full figure).")
+    ap.add_argument("--all-comparisons", action="store_true",
+                    help="Run docx2python on the 100x files too (about 15 s a run: adds "
+                    "minutes).")
     ap.add_argument("--no-libreoffice", action="store_true",
                     help="Skip the LibreOffice re-saved cases.")
     ap.add_argument("--pairkit", metavar="CMD",
@@ -436,8 +446,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    launcher()  # first, while this process is small (see measure.py)
+    try:
+        return _main(args, argv)
+    finally:
+        close_launcher()
+
+
+def _main(args: argparse.Namespace, argv: list[str] | None) -> int:
     quick = args.quick
-    repeat = args.repeat or (1 if quick else 7)
+    repeat = args.repeat or (1 if quick else 5)
     repeat_large = args.repeat_large or 3
     warmup = 0 if quick else 1
     batch_count = args.batch or (4 if quick else 100)
@@ -471,7 +489,14 @@ def main(argv: list[str] | None = None) -> int:
     for f in files:
         big = (f["services"] or 0) >= 1000
         print(f"benchmarking {f['id']} ...", file=sys.stderr, flush=True)
-        rows += bench_file(f, cmds, repeat_large if big else repeat, warmup, tools, work)
+        file_tools = dict(tools)
+        if big and not args.all_comparisons:
+            file_tools["docx2python"] = False
+        rows += bench_file(f, cmds, repeat_large if big else repeat, warmup, file_tools, work)
+    if tools["docx2python"] and not args.all_comparisons and any(
+            (f["services"] or 0) >= 1000 for f in files):
+        notes.append("docx2python was not run on the 100x files (it takes about 13-15 s a "
+                     "run there, over 50x pandoc); --all-comparisons runs it.")
     ids = [f["id"] for f in files]
     ref = "northshire-lo" if "northshire-lo" in ids else "northshire"
     big_id = "100x" if "100x" in ids else "1x"
