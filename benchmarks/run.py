@@ -14,12 +14,10 @@ import hashlib
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,17 +48,6 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-def _pages(path: Path) -> int | None:
-    """Pages as the writing application counted them (LibreOffice fills this in)."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            app = z.read("docProps/app.xml").decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return None
-    m = re.search(r"<Pages>(\d+)</Pages>", app)
-    return int(m.group(1)) if m else None
-
-
 def prepare_files(work: Path, *, quick: bool, libreoffice: bool, notes: list[str]
                   ) -> list[dict[str, Any]]:
     """The documents benchmarked: samples, generated pathways, LibreOffice re-saves."""
@@ -68,7 +55,7 @@ def prepare_files(work: Path, *, quick: bool, libreoffice: bool, notes: list[str
 
     def add(fid: str, path: Path, written_by: str, services: int | None, seconds=None):
         files.append({"id": fid, "path": path, "written_by": written_by, "services": services,
-                      "bytes": path.stat().st_size, "pages": _pages(path),
+                      "bytes": path.stat().st_size,
                       "made_in_s": round(seconds, 2) if seconds is not None else None})
 
     northshire_services = generate.service_count(generate.scaled(1))
@@ -362,8 +349,7 @@ def _ms(r: dict[str, Any] | None) -> str:
 
 def file_table(f: dict[str, Any], rows: list[dict[str, Any]]) -> str:
     fid = f["id"]
-    pages = f" {f['pages']} pages," if f.get("pages") else ""
-    head = (f"### {fid}: {f['services']} services,{pages} {f['bytes'] // 1024} KiB, written by "
+    head = (f"### {fid}: {f['services']} services, {f['bytes'] // 1024} KiB, written by "
             f"{f['written_by']}\n\n"
             "| what | in-process ms, median [min–max] | whole process ms, median [min–max] "
             "| process CPU ms | peak RSS MB | process ÷ pandoc | in-process ÷ floor |\n"
