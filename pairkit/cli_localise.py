@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pairkit.errors import PairkitError
-from pairkit.localise import Result, localise
-from pairkit.terms.frameworks import builtin_frameworks, load_framework
-from pairkit.terms.profiles import builtin_profiles, load_profile
+
+# Only typer and the standard library at import time (see cli_validate.py): the
+# localiser (lxml, the matcher, profiles) is imported inside the commands.
+if TYPE_CHECKING:
+    from pairkit.localise import Result
 
 
 def localise_command(
@@ -83,6 +85,8 @@ def localise_command(
     ] = None,
 ) -> None:
     """Turn a pathway into another area's wording (and levels of need), in one step."""
+    from pairkit.localise import localise
+
     if report not in (None, "text", "json"):
         raise PairkitError(f"--report must be 'text' or 'json', not '{report}'")
     result = localise(
@@ -150,6 +154,9 @@ def profiles_command(
     ] = None,
 ) -> None:
     """List the wording profiles and levels-of-need frameworks pairkit knows."""
+    from pairkit.terms.frameworks import builtin_frameworks, load_framework
+    from pairkit.terms.profiles import builtin_profiles, load_profile
+
     profs = builtin_profiles() + [load_profile(Path(p)) for p in profile or ()]
     fws = builtin_frameworks() + [load_framework(Path(f)) for f in framework or ()]
     if as_json:

@@ -7,11 +7,9 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-
 from pairkit import pointer as jp
 from pairkit.findings import Finding, Location, as_location
-from pairkit.model.schema import load_schema
+from pairkit.model.schema import validator as schema_validator
 from pairkit.model.schema_messages import translate
 from pairkit.rules import all_rules
 from pairkit.rules.base import Context
@@ -44,7 +42,7 @@ def make_locator(sourcemap: Mapping[str, Any] | None) -> Locator:
 def schema_findings(pathway: Any, locate: Locator | None = None) -> list[Finding]:
     """The pathway schema's complaints, translated and in document order."""
     locate = locate or make_locator(None)
-    validator = Draft202012Validator(load_schema("pathway.schema.json"))
+    validator = schema_validator("pathway.schema.json")  # built once per process
     seen: dict[tuple[str, str], Finding] = {}
     for error in validator.iter_errors(pathway):
         for pointer, message in translate(error, pathway):

@@ -99,6 +99,7 @@ class Package:
         self._by_name = {i.filename: i for i in self._infos}
         self._xml: dict[str, Element] = {}
         self._rels: dict[str, dict[str, Rel]] = {}
+        self._rel_index: dict[str, dict[tuple[str, bool, str], str]] = {}
         self._new: dict[str, bytes] = {}
         self._dirty: set[str] = set()
         self._removed: set[str] = set()
@@ -379,9 +380,17 @@ class Package:
 
     def add_relationship(self, part: str, rel_type: str, target: str, external: bool) -> str:
         """Add a relationship from `part` and return its new id (reusing an equal one)."""
-        for rel in self.rels(part).values():
-            if rel.type == rel_type and rel.external == external and rel.target == target:
-                return rel.rid
+        # The cached rels and an index of them are kept up to date, so that adding a
+        # link per service stays linear (re-reading the part on every add was quadratic).
+        rels = self.rels(part)
+        index = self._rel_index.get(part)
+        if index is None:  # (type, external, target) -> the first such relationship's id
+            index = self._rel_index[part] = {}
+            for rel in rels.values():
+                index.setdefault((rel.type, rel.external, rel.target), rel.rid)
+        same = index.get((rel_type, external, target))
+        if same is not None:
+            return same
         name = self.rels_name(part)
         if not self.has(name):
             self.set_bytes(
@@ -390,9 +399,8 @@ class Package:
                 b'<Relationships xmlns="%s"/>' % NS["rel"].encode(),
             )
         root = self.xml(name)
-        used = {el.get("Id") for el in root}
-        n = len(used) + 1
-        while f"rId{n}" in used:
+        n = len(rels) + 1
+        while f"rId{n}" in rels:
             n += 1
         rid = f"rId{n}"
         el = etree.SubElement(root, qn("rel:Relationship"))
@@ -404,7 +412,10 @@ class Package:
         else:
             el.set("Target", posixpath.relpath(target, posixpath.dirname(part) or "."))
         self.mark_changed(name)
-        self._rels.pop(part, None)
+        rel = Rel(rid, rel_type, target if external else _resolve(
+            posixpath.dirname(part), el.get("Target", "")), external)
+        rels[rid] = rel
+        index.setdefault((rel.type, rel.external, rel.target), rid)
         return rid
 
     @property

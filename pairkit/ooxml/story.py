@@ -31,6 +31,13 @@ _TXBX = W + "txbxContent"
 _DOCPR = qn("wp:docPr")
 _BLIP = qn("a:blip")
 _IMAGEDATA = qn("v:imagedata")
+# Tags compared in the hot loops, built once (not `W + "t"` at every comparison).
+_P, _TBL, _SDT, _SDTCONTENT, _R, _HYPERLINK = (
+    W + "p", W + "tbl", W + "sdt", W + "sdtContent", W + "r", W + "hyperlink")
+_T, _TAB, _PTAB, _BR, _CR = W + "t", W + "tab", W + "ptab", W + "br", W + "cr"
+_RPR, _B, _RSTYLE, _VAL, _TYPE = W + "rPr", W + "b", W + "rStyle", W + "val", W + "type"
+_FLDCHAR, _INSTRTEXT, _FLDSIMPLE = W + "fldChar", W + "instrText", W + "fldSimple"
+_ALTERNATE = _MC + "AlternateContent"
 
 # Containers whose children are walked inline, as if they were not there.
 _INLINE_TRANSPARENT = {
@@ -166,17 +173,17 @@ class _Walker:
     def blocks(self, container: Element, ctx: dict) -> Iterator[Paragraph]:
         for child in container:
             tag = child.tag
-            if tag == W + "p":
+            if tag == _P:
                 yield from self.paragraph(child, ctx)
-            elif tag == W + "tbl":
+            elif tag == _TBL:
                 yield from self.table(child, ctx)
-            elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
+            elif tag == _SDT:
+                content = child.find(_SDTCONTENT)
                 if content is not None:
                     yield from self.blocks(content, _with_tag(ctx, child))
             elif tag in _INLINE_TRANSPARENT:
                 yield from self.blocks(child, ctx)
-            elif tag == _MC + "AlternateContent":
+            elif tag == _ALTERNATE:
                 branch = _choose(child)
                 if branch is not None:
                     yield from self.blocks(branch, ctx)
@@ -218,25 +225,25 @@ class _Walker:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            if tag == W + "r":
+            if tag == _R:
                 self.run(child, st, link)
-            elif tag == W + "hyperlink":
+            elif tag == _HYPERLINK:
                 url = self._hyperlink_url(child)
                 self.inline(child, st, url or link, False)
             elif tag in _INLINE_TRANSPARENT:
                 self.inline(child, st, link, False)
-            elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
+            elif tag == _SDT:
+                content = child.find(_SDTCONTENT)
                 if content is not None:
-                    start = len("".join(st.chars))
+                    start = st.length
                     self.inline(content, st, link, False)
                     t = _sdt_tag(child)
                     if t:
-                        st.para.run_tags.append((start, len("".join(st.chars)), t))
-            elif tag == W + "fldSimple":
+                        st.para.run_tags.append((start, st.length, t))
+            elif tag == _FLDSIMPLE:
                 m = _HYPERLINK_RE.match(child.get(W + "instr", ""))
                 self.inline(child, st, _field_url(m) if m else link, False)
-            elif tag == _MC + "AlternateContent":
+            elif tag == _ALTERNATE:
                 branch = _choose(child)
                 if branch is not None:
                     self.inline(branch, st, link, False)
@@ -247,12 +254,14 @@ class _Walker:
         bold = _is_bold(r)
         for node in r:
             tag = node.tag
-            if tag == W + "t":
+            if tag == _T:
                 self._text(st, node.text or "", r, node, bold, link)
-            elif tag == W + "tab" or tag == W + "ptab":
+            elif tag == _RPR:
+                continue
+            elif tag in (_TAB, _PTAB):
                 self._text(st, "\t", r, node, bold, link)
-            elif tag == W + "br" or tag == W + "cr":
-                if node.get(W + "type") in (None, "textWrapping") or tag == W + "cr":
+            elif tag in (_BR, _CR):
+                if node.get(_TYPE) in (None, "textWrapping") or tag == _CR:
                     self._text(st, "\n", r, node, bold, link)
             elif tag == W + "noBreakHyphen":
                 self._text(st, "-", r, node, bold, link)
@@ -260,7 +269,7 @@ class _Walker:
                 ch = node.get(W + "char", "")
                 with contextlib.suppress(ValueError):
                     self._text(st, chr(int(ch, 16)), r, node, bold, link)
-            elif tag == W + "fldChar":
+            elif tag == _FLDCHAR:
                 kind = node.get(W + "fldCharType")
                 if kind == "begin":
                     st.fields.append(_Field([]))
@@ -272,25 +281,26 @@ class _Walker:
                         f.url = _field_url(m)
                 elif kind == "end" and st.fields:
                     st.fields.pop()
-            elif tag == W + "instrText":
+            elif tag == _INSTRTEXT:
                 if st.fields and not st.fields[-1].in_result:
                     st.fields[-1].instr.append(node.text or "")
             elif tag == W + "drawing":
                 self._drawing(node, st)
             elif tag == W + "pict" or tag == W + "object":
                 self._vml(node, st, None)
-            elif tag == _MC + "AlternateContent":
+            elif tag == _ALTERNATE:
                 self._alternate(node, st, r, link)
             elif tag in _INLINE_TRANSPARENT:
                 self.run(node, st, link)
 
     def _text(self, st, text, r, node, bold, link) -> None:
-        if any(not f.in_result for f in st.fields):
-            return  # field instruction: not visible
-        for f in reversed(st.fields):
-            if f.url:
-                link = f.url
-                break
+        if st.fields:
+            if any(not f.in_result for f in st.fields):
+                return  # field instruction: not visible
+            for f in reversed(st.fields):
+                if f.url:
+                    link = f.url
+                    break
         start = st.length
         st.chars.append(text)
         st.length += len(text)
@@ -416,14 +426,20 @@ def _box_name(content: Element) -> str:
 
 
 def _is_bold(r: Element) -> bool:
-    rpr = r.find(W + "rPr")
-    if rpr is None:
+    # Plain child loops: lxml's find() parses its path on every call, and this runs per run.
+    for rpr in r:
+        if rpr.tag == _RPR:
+            break
+    else:
         return False
-    b = rpr.find(W + "b")
-    if b is not None:
-        return b.get(W + "val", "true") not in ("0", "false", "off")
-    style = rpr.find(W + "rStyle")
-    return style is not None and style.get(W + "val", "").lower() in ("strong", "bold")
+    style = None
+    for c in rpr:
+        tag = c.tag
+        if tag == _B:
+            return c.get(_VAL, "true") not in ("0", "false", "off")
+        if tag == _RSTYLE and style is None:
+            style = c
+    return style is not None and style.get(_VAL, "").lower() in ("strong", "bold")
 
 
 def _sdt_tag(sdt: Element) -> str | None:

@@ -217,6 +217,8 @@ def _ownership(paras: list[Paragraph]) -> tuple[dict[str, str], list[Paragraph]]
                 if p not in found:
                     found.append(p)
     for p in ordered:
+        if len(values) == len(OWNER_TAGS):
+            break  # all four found: later paragraphs cannot change anything
         matches = list(L.OWNERSHIP_RE.finditer(p.text))
         if not matches:
             continue

@@ -136,7 +136,8 @@ _NOT_TERMS = {"name", "url", "contact", "image", "decoded_url", "short_term", "l
 def terminology_consistent(ctx: Context) -> Iterator[Hit]:
     uses: dict[str, list[str]] = defaultdict(list)
     for pointer, text in jp.walk_strings(ctx.pathway):
-        if jp.split(pointer)[-1:] and jp.split(pointer)[-1] in _NOT_TERMS:
+        tokens = jp.split(pointer)
+        if tokens and tokens[-1] in _NOT_TERMS:
             continue
         for term in dict.fromkeys(m.group(1) for m in _TERM.finditer(text)):
             uses[term].append(pointer)

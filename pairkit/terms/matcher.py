@@ -169,6 +169,7 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=1024)
 def _has_acronym(phrase: str) -> bool:
     return any(_is_acronym(w) for w in _words(phrase))
 
@@ -374,7 +375,7 @@ def _plan(
 ) -> list[Replacement]:
     if not pairs or not text:
         return []
-    pattern = _phrases_regex(tuple((p.source, p.exact_case) for p in pairs))
+    pattern = _phrases_regex(_pair_items(pairs))
     out: list[Replacement] = []
     pos = 0
     while True:
@@ -394,6 +395,10 @@ def _plan(
         out.extend(_replace_match(text, m.start(), m.end(), pair, articles, out))
         pos = m.end()
     return out
+
+
+def _pair_items(pairs: Sequence[TermPair]) -> tuple[tuple[str, bool], ...]:
+    return tuple((p.source, p.exact_case) for p in pairs)
 
 
 def _replace_match(
@@ -499,8 +504,8 @@ def plan_replacements(
     is left alone too, and appended to KEPT (as a ``kind="kept"`` range) when given.
     """
     pairs = term_pairs(source, target)
-    if not pairs:
-        return []
+    if not pairs or _phrases_regex(_pair_items(pairs)).search(text) is None:
+        return []  # no term in TEXT: spare the (costly) scan for protected spans
     protected = protected_spans(text, [*source.exceptions, *target.exceptions, *exceptions])
     articles = {**source.article_map, **target.article_map}
     return _plan(text, pairs, protected, articles, kept, keep_names)
@@ -542,11 +547,14 @@ def count_terms(texts: Iterable[str], profile: Profile, concepts: Sequence[str])
     pattern = _phrases_regex(tuple(forms))
     total = 0
     for text in texts:
+        spans = [m.span() for m in pattern.finditer(text)]
+        if not spans:
+            continue  # the protected-span scan costs more than the search: only when needed
         protected = protected_spans(text, profile.exceptions)
         total += sum(
             1
-            for m in pattern.finditer(text)
-            if not _overlaps(*m.span(), protected) and not in_proper_name(text, *m.span())
+            for span in spans
+            if not _overlaps(*span, protected) and not in_proper_name(text, *span)
         )
     return total
 
