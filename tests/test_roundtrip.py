@@ -108,3 +108,28 @@ def test_write_refuses_to_overwrite_its_input(tmp_path, northshire_docx, northsh
     write(edited, doc, into=doc, in_place=True)
     assert extract(doc)["meta"]["version"] == "9.9"
     assert (tmp_path / "mine.docx.bak").read_bytes() == northshire_docx.read_bytes()
+
+
+def test_footer_typed_as_one_run_takes_several_changes(tmp_path, northshire_docx,
+                                                        northshire_json):
+    """Owner, version and dates in one run of an area's own footer: each edit must see
+    the text the previous one left (they used to overwrite each other)."""
+    import zipfile
+
+    from tests.docxgen import NSDECL, XML
+
+    one_run = (f'{XML}<w:ftr {NSDECL}><w:p><w:r><w:t xml:space="preserve">Pathway owner: '
+               "Jo Bloggs | Version: 1.0 | Last reviewed: 1 March 2026 | Next review: "
+               "1 March 2027</w:t></w:r></w:p></w:ftr>")
+    doc = tmp_path / "area.docx"
+    with zipfile.ZipFile(northshire_docx) as zin, zipfile.ZipFile(doc, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info, one_run.encode() if info.filename == "word/footer1.xml" else data)
+    edited = extract(doc)
+    assert edited["meta"]["owner"] == "Jo Bloggs"
+    edited["meta"].update(owner="Dr Amira Hussain, Infant Mental Health Lead", version="2.2",
+                          last_reviewed="2026-10-01", next_review="2027-10-01")
+    out = tmp_path / "out.docx"
+    write(edited, out, into=doc)
+    assert extract(out)["meta"] == edited["meta"]

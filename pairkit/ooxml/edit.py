@@ -240,41 +240,56 @@ def set_text(para: Paragraph, start: int, end: int, text: str) -> None:
     The writer uses this for whole values (a title, an owner's name): unlike
     :func:`replace_range` it also inserts into an empty range, and it does not spread
     the new text over the old runs. Runs holding drawings, fields or bookmarks stay.
+    The paragraph's pieces and text are kept current, so several edits to one
+    paragraph can follow each other (last first, as their offsets were read).
     """
     hits = [p for p in para.pieces if p.start < end and p.start + len(p.text) > start]
     host = next((p for p in hits if p.node is not None and p.node.tag == W + "t"), None)
+    gone: list[Piece] = []
     if host is None:
         before = [p for p in para.pieces
                   if p.start + len(p.text) <= start and p.node is not None]
-        if before:
-            _append_t(before[-1].node, text)
+        if text and before:
+            t = _append_t(before[-1].node, text)
+            anchor = before[-1]
+            para.pieces.insert(para.pieces.index(anchor) + 1,
+                               Piece(text, start, anchor.run, t, anchor.bold, anchor.link))
         elif text:
             run = etree.SubElement(para.element, W + "r")
             t = etree.SubElement(run, W + "t")
             _set_text(t, text)
+            para.pieces.append(Piece(text, start, run, t, False, None))
         for p in hits:
             _drop_node(p.node)
-        return
-    for p in hits:
-        lo = max(start - p.start, 0)
-        hi = min(end - p.start, len(p.text))
-        keep = p.text[:lo] + (text if p is host else "") + p.text[hi:]
-        if p.node is None:
-            continue
-        if p.node.tag == W + "t":
-            if keep:
-                _set_text(p.node, keep)
-            else:
+            gone.append(p)
+    else:
+        for p in hits:
+            lo = max(start - p.start, 0)
+            hi = min(end - p.start, len(p.text))
+            keep = p.text[:lo] + (text if p is host else "") + p.text[hi:]
+            if p.node is None:
+                continue
+            if p.node.tag == W + "t":
+                if keep:
+                    _set_text(p.node, keep)
+                    p.text = keep
+                else:
+                    _drop_node(p.node)
+                    gone.append(p)
+            elif lo == 0 and hi == len(p.text):
                 _drop_node(p.node)
-        elif lo == 0 and hi == len(p.text):
-            _drop_node(p.node)
+                gone.append(p)
+    for p in gone:
+        para.pieces.remove(p)
+    para.text = para.text[:start] + text + para.text[end:]
+    _reindex(para)
 
 
-def _append_t(node: Element, text: str) -> None:
-    if text:
-        t = node.makeelement(W + "t", {})
-        _set_text(t, text)
-        node.addnext(t)
+def _append_t(node: Element, text: str) -> Element:
+    t = node.makeelement(W + "t", {})
+    _set_text(t, text)
+    node.addnext(t)
+    return t
 
 
 def _drop_node(node: Element | None) -> None:

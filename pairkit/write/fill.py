@@ -368,30 +368,40 @@ def _need_proto(layout: Layout) -> Paragraph | None:
 
 
 def _fill_ownership(f: _Filler, layout: Layout, meta: dict[str, Any]) -> None:
+    """Owner, version and review dates: found first, then set last-first, so that
+    values sharing one run (an area's own footer) do not move each other's offsets."""
     old = layout.pathway["meta"]
+    edits: list[tuple[Paragraph, int, int, str, str]] = []
     for key, tag in (("owner", "pair:owner"), ("version", "pair:version"),
                      ("last_reviewed", "pair:last-reviewed"), ("next_review", "pair:next-review")):
         value = meta.get(key)
         if value == old.get(key):
             continue
-        text = value or ""
-        if key in ("last_reviewed", "next_review") and value:
-            text = format_date(value)
-        if not _set_owner_value(f, layout.ownership, key, tag, text):
+        text = format_date(value) if key in ("last_reviewed", "next_review") and value else (
+            value or "")
+        place = _owner_range(layout.ownership, key, tag)
+        if place is None:
+            label = key.replace("_", " ")
             f.result.warnings.append(
-                f"{key.replace('_', ' ')}: the document has no '{key.replace('_', ' ')}' "
-                "line in its footer, so it was not written")
+                f"{label}: the document has no '{label}' line in its footer, so it was not "
+                "written")
+            continue
+        edits.append((*place, text, key))
+    for p, start, end, text, key in sorted(edits, key=lambda e: (e[0].index, e[1]),
+                                           reverse=True):
+        set_text(p, start, end, text)
+        f.touched([p], key)
 
 
-def _set_owner_value(f: _Filler, paras: list[Paragraph], key: str, tag: str, text: str) -> bool:
+def _owner_range(paras: list[Paragraph], key: str, tag: str
+                 ) -> tuple[Paragraph, int, int] | None:
+    """Where the value of `key` is: its content control, else the text after its label."""
     from pairkit.read.labels import OWNERSHIP_LABELS, OWNERSHIP_RE
 
     for p in paras:
         for start, end, t in p.run_tags:
             if t == tag:
-                set_text(p, start, end, text)
-                f.touched([p], key)
-                return True
+                return p, start, end
     for p in paras:
         matches = list(OWNERSHIP_RE.finditer(p.text))
         for i, m in enumerate(matches):
@@ -401,10 +411,8 @@ def _set_owner_value(f: _Filler, paras: list[Paragraph], key: str, tag: str, tex
             value = p.text[m.end():end]
             stripped = value.strip().strip("|·•;,\t ").strip()
             lo = m.end() + value.find(stripped) if stripped else m.end()
-            set_text(p, lo, lo + len(stripped), text)
-            f.touched([p], key)
-            return True
-    return False
+            return p, lo, lo + len(stripped)
+    return None
 
 
 def write(pathway: dict[str, Any], pkg: Package) -> FillResult:
