@@ -47,14 +47,11 @@ def summary(results: list[FileResult]) -> dict[str, int]:
 
 
 def render(fmt: str, results: list[FileResult], options: ReportOptions | None = None) -> str:
-    """The report in format `fmt` as one string."""
-    from pairkit.report import github, json_report, junit, sarif, text
+    """The report in format `fmt` as one string (only that printer is imported)."""
+    import importlib
 
-    printers: dict[str, Callable[[list[FileResult], ReportOptions], str]] = {
-        "text": text.render,
-        "json": json_report.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "junit": junit.render,
-    }
-    return printers[fmt](results, options or ReportOptions())
+    module = {"text": "text", "json": "json_report", "sarif": "sarif", "github": "github",
+              "junit": "junit"}[fmt]
+    printer: Callable[[list[FileResult], ReportOptions], str] = importlib.import_module(
+        f"pairkit.report.{module}").render
+    return printer(results, options or ReportOptions())

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
-from rich.markup import escape
-
 from pairkit import pointer as jp
 from pairkit.findings import Finding, count_by_severity
 from pairkit.report import FileResult, ReportOptions, summary
@@ -21,6 +16,16 @@ SECTIONS = {
 }
 ORDER = ["", *dict.fromkeys(SECTIONS.values())]
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+# ANSI codes for the few styles used: a terminal gets colour, a pipe or file plain text
+# (no rich here: importing it costs more than a whole report).
+_ANSI = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "yellow": "33", "cyan": "36"}
+
+
+def _style(text: str, style: str, color: bool) -> str:
+    if not color:
+        return text
+    codes = ";".join(_ANSI[word] for word in style.split())
+    return f"\x1b[{codes}m{text}\x1b[0m"
 
 
 def section_of(finding: Finding) -> str:
@@ -40,48 +45,37 @@ def _counts(findings: list[Finding]) -> str:
 
 
 def render(results: list[FileResult], options: ReportOptions) -> str:
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        soft_wrap=True,
-        width=100,
-    )
+    color = options.color
+    lines: list[str] = []
     for result in results:
-        _file(console, result)
-    s = summary(results)
-    files = _plural(s["files"], "file")
+        lines.extend(_file(result, color))
+    files = _plural(summary(results)["files"], "file")
     total = [f for r in results for f in r.findings]
-    console.print(f"[bold]{files} checked:[/bold] {_counts(total)}.")
-    return out.getvalue()
+    lines.append(f"{_style(files + ' checked:', 'bold', color)} {_counts(total)}.")
+    return "\n".join(lines) + "\n"
 
 
-def _file(console: Console, result: FileResult) -> None:
+def _file(result: FileResult, color: bool) -> list[str]:
+    path = _style(result.path, "bold", color)
     if not result.findings:
-        console.print(f"[bold]{escape(result.path)}[/bold]: no problems found.")
-        return
-    console.print(f"[bold]{escape(result.path)}[/bold]: {_counts(result.findings)}")
+        return [f"{path}: no problems found."]
+    lines = [f"{path}: {_counts(result.findings)}"]
     groups: dict[str, list[Finding]] = {}
     for finding in result.findings:
         groups.setdefault(section_of(finding), []).append(finding)
     for section in sorted(groups, key=lambda s: ORDER.index(s) if s in ORDER else len(ORDER)):
-        console.print(f"  [underline]{escape(section or 'Whole pathway')}[/underline]")
+        lines.append("  " + _style(section or "Whole pathway", "underline", color))
         for f in groups[section]:
-            style = STYLE[f.severity]
-            console.print(
-                f"    [{style}]{f.severity:<7}[/{style}] {escape(f.message)} "
-                f"[dim]\\[{escape(f.rule)}][/dim]"
-            )
+            severity = _style(f"{f.severity:<7}", STYLE[f.severity], color)
+            lines.append(f"    {severity} {f.message} {_style(f'[{f.rule}]', 'dim', color)}")
             if f.location is None:
-                console.print(f"            [dim]at {escape(f.pointer or '/')}[/dim]")
+                lines.append("            " + _style(f"at {f.pointer or '/'}", "dim", color))
             else:
                 where = " › ".join(p for p in (f.location.part, f.location.box) if p)
-                text = f": “{escape(_short(f.location.text))}”" if f.location.text else ""
-                console.print(f"            [dim]in Word: {escape(where)}{text}[/dim]")
-    console.print()
+                text = f": “{_short(f.location.text)}”" if f.location.text else ""
+                lines.append("            " + _style(f"in Word: {where}{text}", "dim", color))
+    lines.append("")
+    return lines
 
 
 def _short(text: str, limit: int = 60) -> str:
