@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pairkit.links import web_links
 from pairkit.rules.base import Context, Hit, rule
 
 #: The key of Context.extra that holds {url: LinkStatus} when links were checked.
@@ -31,6 +30,8 @@ def link_dead(ctx: Context) -> Iterator[Hit]:
     checked = ctx.extra.get(LINKS_KEY)
     if not checked:
         return
+    from pairkit.links import web_links  # the HTTP machinery only with --check-links
+
     for pointer, url in web_links(ctx.pathway):
         status = checked.get(url)
         if status is None or not status.dead:
@@ -54,6 +55,8 @@ def link_redirected(ctx: Context) -> Iterator[Hit]:
     checked = ctx.extra.get(LINKS_KEY)
     if not checked:
         return
+    from pairkit.links import web_links  # the HTTP machinery only with --check-links
+
     for pointer, url in web_links(ctx.pathway):
         status = checked.get(url)
         if status is None or not status.redirected:
