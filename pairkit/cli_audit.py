@@ -9,22 +9,13 @@ Exit status: 0 when the report was made (gaps are what it reports, not a failure
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from pairkit.cli_validate import parse_today
 from pairkit.errors import PairkitError
-
-
-def _today(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise PairkitError(f"--today {value}: give a date written YYYY-MM-DD.") from None
 
 
 def audit_command(
@@ -67,7 +58,7 @@ def audit_command(
     from pairkit.report import display_path
 
     try:
-        day = _today(today)
+        day = parse_today(today)
         settings = discover_config(config)
         files = expand_paths(paths)
         if not files:

@@ -75,6 +75,11 @@ def localise_command(
             "(e.g. 'Northshire PAIR Training Programme'), which are kept by default.",
         ),
     ] = False,
+    in_place: Annotated[
+        bool,
+        typer.Option("--in-place",
+                     help="Allow OUTPUT to be the input file (a .bak copy is kept)."),
+    ] = False,
     keep: Annotated[
         list[str] | None,
         typer.Option(
@@ -100,6 +105,7 @@ def localise_command(
         exceptions=tuple(keep or ()),
         dry_run=dry_run,
         keep_names=not rename_names,
+        in_place=in_place,
     )
     if report == "json":
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

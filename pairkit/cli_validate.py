@@ -41,7 +41,7 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-def _today(value: str | None) -> date:
+def parse_today(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
@@ -229,7 +229,7 @@ def validate_command(
 
     try:
         settings = discover_config(config)
-        day = _today(today)
+        day = parse_today(today)
         targets = _targets(paths, settings)
         extra = _check_links(targets, link_timeout) if check_links else {}
         results = _check_all(targets, day, settings, jobs, extra)

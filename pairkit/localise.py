@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pairkit.errors import PairkitError
 from pairkit.ooxml.edit import Revision, replace_ranges
-from pairkit.ooxml.package import Package
+from pairkit.ooxml.package import Package, atomic_write
 from pairkit.ooxml.props import set_title, title
 from pairkit.ooxml.story import Paragraph, paragraphs, sync_textbox
 from pairkit.terms.changes import Change, context_of
@@ -101,15 +101,26 @@ def localise(
     exceptions: tuple[str, ...] = (),
     dry_run: bool = False,
     keep_names: bool = True,
+    in_place: bool = False,
 ) -> Result:
     """Localise INPUT_PATH (.docx or .json) and write OUTPUT_PATH unless DRY_RUN.
 
     KEEP_NAMES (the default) leaves terms inside proper names ("Northshire PAIR
-    Training Programme") as they are and reports them as kept.
+    Training Programme") as they are and reports them as kept. The input is never
+    overwritten unless IN_PLACE, which first keeps a backup beside it.
     """
+    from pairkit.api import backup_of, same_file
+
     path = Path(input_path)
     if not dry_run and output_path is None:
         raise PairkitError("say where to write the result with -o OUT, or use --dry-run")
+    if not dry_run and same_file(path, output_path):
+        if not in_place:
+            raise PairkitError(
+                f"{output_path}: this is the file being localised; choose another output "
+                "file, or add --in-place to overwrite it (a backup is kept)")
+        if path.is_file():
+            backup_of(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
         return _localise_json(
@@ -158,9 +169,8 @@ def _localise_json(
         keep_names=keep_names,
     )
     if not dry_run:
-        Path(output_path).write_text(
-            json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        atomic_write(Path(output_path),
+                     (json.dumps(out, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return Result(
         str(path),
         None if dry_run else str(output_path),

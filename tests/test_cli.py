@@ -85,3 +85,16 @@ def test_a_closed_pipe_is_not_reported_as_a_bug(tmp_path, northshire_json):
                        shell=True, cwd=ROOT, text=True, capture_output=True, timeout=60)
     assert r.stdout.strip() == "{"
     assert "bug" not in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("name", ["northshire.json", "northshire.docx"])
+def test_localise_never_overwrites_its_input_unless_asked(tmp_path, samples, name):
+    doc = tmp_path / name
+    doc.write_bytes((samples / name).read_bytes())
+    r = run("localise", str(doc), "--profile", "dudley", "-o", str(doc))
+    assert r.returncode == 2 and "--in-place" in r.stderr, r.stderr
+    assert doc.read_bytes() == (samples / name).read_bytes()
+    r = run("localise", str(doc), "--profile", "dudley", "-o", str(doc), "--in-place")
+    assert r.returncode == 0, r.stderr
+    assert doc.read_bytes() != (samples / name).read_bytes()
+    assert (tmp_path / (name + ".bak")).read_bytes() == (samples / name).read_bytes()
