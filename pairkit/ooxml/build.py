@@ -86,13 +86,9 @@ def _without(rpr: Element | None, tags: tuple[str, ...]) -> Element | None:
 def _ensure_rpr(rpr: Element | None) -> Element:
     if rpr is not None:
         return copy.deepcopy(rpr)
-    return Element_new(W + "rPr")
-
-
-def Element_new(tag: str) -> Element:  # noqa: N802
     from lxml import etree
 
-    return etree.Element(tag, nsmap={"w": NS["w"]})
+    return etree.Element(W + "rPr", nsmap={"w": NS["w"]})
 
 
 def _with_bold(rpr: Element | None) -> Element:

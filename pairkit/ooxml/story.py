@@ -287,7 +287,7 @@ class _Walker:
             elif tag == W + "drawing":
                 self._drawing(node, st)
             elif tag == W + "pict" or tag == W + "object":
-                self._vml(node, st, None)
+                self._vml(node, st)
             elif tag == _ALTERNATE:
                 self._alternate(node, st, r, link)
             elif tag in _INLINE_TRANSPARENT:
@@ -332,7 +332,7 @@ class _Walker:
         for content in _top_level(drawing, _TXBX):
             st.boxes.append(TextBox(content, None, _box_name(content)))
 
-    def _vml(self, pict: Element, st: _InlineState, choice_boxes: list | None) -> None:
+    def _vml(self, pict: Element, st: _InlineState) -> None:
         for img in pict.iter(_IMAGEDATA):
             if not _inside_textbox(img, pict):
                 self._image(img.get(_R_ID), st)

@@ -96,10 +96,11 @@ def _region_key(kind: tuple[str, int | None]) -> str:
 def _blocks(paras: Iterable[Paragraph]) -> list[list[Paragraph]]:
     """Group untagged paragraphs by box, cell or body, split at heading lines."""
     blocks: list[list[Paragraph]] = []
-    current: dict[int, list[Paragraph]] = {}
+    current: dict[tuple[str, int | str], list[Paragraph]] = {}
     for p in paras:
-        owner = id(p.container) if (p.textbox is not None or p.cell is not None) else (
-            hash((p.part, "story"))
+        owner: tuple[str, int | str] = (
+            ("box", id(p.container)) if (p.textbox is not None or p.cell is not None)
+            else ("story", p.part)
         )
         block = current.get(owner)
         if block is None or (p.text.strip() and L.heading_kind(p.text)):
