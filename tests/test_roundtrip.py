@@ -44,7 +44,8 @@ def test_property_write_extract_round_trip(tmp_path_factory, pathway):
     assert extract(out) == pathway
 
 
-@pytest.mark.parametrize("name", ["pair-pathway-template.docx", "northshire.docx"])
+@pytest.mark.parametrize("name", ["pair-pathway-template.docx", "northshire.docx",
+                                  "dudley.docx", "glenmorven.docx"])
 def test_writing_own_json_back_is_byte_identical(tmp_path, samples, name):
     doc = samples / name
     out = tmp_path / name
