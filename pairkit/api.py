@@ -1,7 +1,7 @@
-"""What Python users import: extract, write (and, as they land, validate, localise).
+"""What Python users import: extract, validate, localise and write.
 
 Each function takes paths or the pathway dict and returns plain data; the CLI is a
-thin layer over these.
+thin layer over these. Heavy modules are imported inside the functions that use them.
 """
 
 from __future__ import annotations
@@ -37,7 +37,31 @@ def extract_document(path: PathLike) -> tuple[dict[str, Any], dict[str, Location
     return layout.pathway, layout.sourcemap
 
 
+def validate(source: PathLike | dict[str, Any], *, today: Any = None) -> list[Any]:
+    """The findings for a pathway (.docx, .json or a dict), schema errors first.
+
+    Each finding has a rule id, a severity, a plain-English message, a JSON pointer and,
+    for a .docx, where to look in Word. `today` (a date) fixes the review-date rules.
+    """
+    from pairkit.inputs import read_pathway
+    from pairkit.validate import validate_pathway
+
+    if isinstance(source, dict):
+        return validate_pathway(source, today=today)
+    loaded = read_pathway(Path(source))
+    return validate_pathway(loaded.pathway, sourcemap=loaded.sourcemap, today=today,
+                            extra_findings=loaded.findings)
+
+
+def localise(source: PathLike, dest: PathLike | None, profile: str, **options: Any) -> Any:
+    """Turn a .docx or .json into another area's wording; see pairkit.localise.localise."""
+    from pairkit.localise import localise as run
+
+    return run(source, dest, profile, **options)
+
+
 def same_file(a: PathLike, b: PathLike) -> bool:
+    """True when both paths name the same file (a refused overwrite needs this)."""
     try:
         return Path(a).resolve() == Path(b).resolve() or os.path.samefile(a, b)
     except OSError:

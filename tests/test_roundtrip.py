@@ -134,3 +134,16 @@ def test_footer_typed_as_one_run_takes_several_changes(tmp_path, northshire_docx
     out = tmp_path / "out.docx"
     write(edited, out, into=doc)
     assert extract(out)["meta"] == edited["meta"]
+
+
+def test_the_api_validates_and_localises(tmp_path, samples):
+    from datetime import date
+
+    from pairkit import api
+
+    gaps = api.validate(samples / "gaps.json", today=date(2026, 11, 26))
+    assert {f.rule for f in gaps} >= {"levels-populated", "review-due"}
+    assert not [f for f in api.validate(samples / "northshire.docx", today=date(2026, 11, 26))
+                if f.severity == "error"]
+    result = api.localise(samples / "northshire.docx", tmp_path / "d.docx", "dudley")
+    assert result.changes and "PIEW" in api.extract(tmp_path / "d.docx")["title"]
