@@ -97,7 +97,7 @@ def _check_file(path: Path, day: date, settings: Config, extra: dict | None = No
         extra_findings=loaded.findings,
         extra=extra,
     )
-    return FileResult(display_path(path), findings)
+    return FileResult(display_path(path), findings, loaded.lines)
 
 
 def _workers(jobs: int, files: int) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import glob
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ class LoadedPathway:
     pathway: Any
     sourcemap: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # JSON pointer -> line (JSON only)
 
     @property
     def is_docx(self) -> bool:
@@ -75,29 +75,14 @@ def expand_paths(
 
 
 def read_json_pathway(path: Path) -> LoadedPathway:
-    """Read a pathway JSON file; a BOM is fine, a repeated key is a finding."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise PairkitError(f"{path}: cannot be read ({exc.strerror}).") from exc
-    except UnicodeDecodeError as exc:
-        raise PairkitError(f"{path}: is not UTF-8 text, so it cannot be a pathway JSON.") from exc
+    """Read a pathway JSON file (bounded, strict); a repeated key is a finding, and every
+    value's line is kept so CI annotations land on the line at fault."""
+    from pairkit.model.json_lines import value_lines
+    from pairkit.model.load import parse_json, read_json_text
+
+    text = read_json_text(path)
     repeats: list[tuple[dict, str]] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict:
-        made: dict[str, Any] = {}
-        for key, value in items:
-            if key in made:
-                repeats.append((made, key))
-            made[key] = value
-        return made
-
-    try:
-        data = json.loads(text, object_pairs_hook=pairs)
-    except json.JSONDecodeError as exc:
-        raise PairkitError(
-            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
-        ) from exc
+    data = parse_json(path, text, on_duplicate=lambda obj, key: repeats.append((obj, key)))
     findings = []
     if repeats:
         where = _pointers_of_objects(data)
@@ -111,7 +96,7 @@ def read_json_pathway(path: Path) -> LoadedPathway:
                     pointer,
                 )
             )
-    return LoadedPathway(path, data, {}, findings)
+    return LoadedPathway(path, data, {}, findings, value_lines(text))
 
 
 def _pointers_of_objects(node: Any, pointer: str = "", out: dict | None = None) -> dict[int, str]:

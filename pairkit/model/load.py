@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +66,8 @@ def _finite(text: str) -> float:
     return value
 
 
-def load_json(path: Path) -> Any:
-    """Parse a JSON file: UTF-8 (a BOM is accepted), no duplicate keys, bounded size."""
+def read_json_text(path: Path) -> str:
+    """A JSON file's text: a regular file, bounded in size, UTF-8 (a BOM is accepted)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -89,13 +90,30 @@ def load_json(path: Path) -> Any:
     except OSError as e:
         raise PairkitError(f"{path}: cannot be read ({e.strerror})") from None
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise PairkitError(
             f"{path}: the file is not UTF-8 text (bad byte at position {e.start}); "
             "save it as UTF-8") from None
+
+
+def parse_json(path: Path, text: str,
+               on_duplicate: Callable[[dict[str, Any], str], None] | None = None) -> Any:
+    """Parse JSON text strictly: no NaN or infinities, bounded nesting. A repeated key
+    is refused, or passed to `on_duplicate(object, key)` (the last value is kept)."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        if on_duplicate is None:
+            return _no_duplicates(items)
+        made: dict[str, Any] = {}
+        for key, value in items:
+            if key in made:
+                on_duplicate(made, key)
+            made[key] = value
+        return made
+
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+        value = json.loads(text, object_pairs_hook=pairs, parse_constant=_no_constant,
                            parse_float=_finite)
     except DuplicateKeyError as e:
         raise PairkitError(
@@ -114,6 +132,11 @@ def load_json(path: Path) -> Any:
         raise PairkitError(f"{path}: the JSON is nested over {MAX_DEPTH} levels deep; "
                            "a pathway never is")
     return value
+
+
+def load_json(path: Path) -> Any:
+    """Parse a JSON file: bounded, strict, no duplicate keys."""
+    return parse_json(Path(path), read_json_text(Path(path)))
 
 
 def _short(value: Any) -> str:

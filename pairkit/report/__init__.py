@@ -17,6 +17,15 @@ class FileResult:
 
     path: str
     findings: list[Finding] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # JSON pointer -> line (JSON only)
+
+    def line(self, finding: Finding) -> int | None:
+        """The line of a JSON file where the finding's value is (None for Word files)."""
+        if not self.lines:
+            return None
+        from pairkit.model.json_lines import line_of
+
+        return line_of(self.lines, finding.pointer)
 
 
 @dataclass

@@ -26,8 +26,10 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
                 else f" (at {f.pointer or '/'})"
             )
             title = f"pairkit {f.rule}"
+            line = result.line(f)
+            at_line = f",line={line}" if line else ""
             lines.append(
-                f"::{LEVEL[f.severity]} file={_prop(result.path)},title={_prop(title)}"
+                f"::{LEVEL[f.severity]} file={_prop(result.path)}{at_line},title={_prop(title)}"
                 f"::{_data(f.message + where)}"
             )
     return "".join(line + "\n" for line in lines)

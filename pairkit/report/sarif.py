@@ -34,7 +34,7 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:")
 
 
-def _result(f: Finding, path: str, index: dict[str, int]) -> dict:
+def _result(f: Finding, path: str, index: dict[str, int], line: int | None = None) -> dict:
     message = f.message
     if f.location is not None:
         where = " › ".join(p for p in (f.location.part, f.location.box) if p)
@@ -54,6 +54,8 @@ def _result(f: Finding, path: str, index: dict[str, int]) -> dict:
             "location": f.location.to_dict() if f.location else None,
         },
     }
+    if line:
+        result["locations"][0]["physicalLocation"]["region"] = {"startLine": line}
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
     return result
@@ -80,7 +82,9 @@ def as_dict(results: list[FileResult]) -> dict:
                     }
                 },
                 "artifacts": [{"location": {"uri": _uri(r.path)}} for r in results],
-                "results": [_result(f, r.path, index) for r in results for f in r.findings],
+                "results": [
+                    _result(f, r.path, index, r.line(f)) for r in results for f in r.findings
+                ],
                 "invocations": [{"executionSuccessful": True}],
             }
         ],

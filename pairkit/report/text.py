@@ -69,7 +69,9 @@ def _file(result: FileResult, color: bool) -> list[str]:
             severity = _style(f"{f.severity:<7}", STYLE[f.severity], color)
             lines.append(f"    {severity} {f.message} {_style(f'[{f.rule}]', 'dim', color)}")
             if f.location is None:
-                lines.append("            " + _style(f"at {f.pointer or '/'}", "dim", color))
+                line = result.line(f)
+                at = f"at {f.pointer or '/'}" + (f" (line {line})" if line else "")
+                lines.append("            " + _style(at, "dim", color))
             else:
                 where = " › ".join(p for p in (f.location.part, f.location.box) if p)
                 text = f": “{_short(f.location.text)}”" if f.location.text else ""
