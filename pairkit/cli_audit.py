@@ -45,9 +45,10 @@ def audit_command(
                      "searching from the working directory upward."),
     ] = None,
 ) -> None:
-    """Gap analysis for pathway owners and commissioners: levels of need, duplication,
-    specialists, related pathways, links and QR codes, prompts left, review dates,
-    and every validation finding.
+    """Gap analysis for pathway owners and commissioners, as text, a web page or Word comments.
+
+    Levels of need, duplication, specialists, related pathways, links and QR codes,
+    prompts left, review dates, and every validation finding.
 
     Exit status: 0 the report was made, 2 unusable input or usage.
     """

@@ -23,8 +23,11 @@ def qr_command(
         typer.Option("--in-place", help="Allow OUTPUT to be DOCUMENT (a .bak copy is kept)."),
     ] = False,
 ) -> None:
-    """Put a QR code beside every service and 'What else' link (replacing pairkit's
-    earlier ones), and the area's code in its slot with --area-url."""
+    """Put a QR code beside every service and 'What else' link.
+
+    pairkit's earlier codes are replaced, never stacked; --area-url puts the area's
+    own code in its slot.
+    """
     from pairkit.qr.place import add_codes
 
     placed = add_codes(document, output, area_url=area_url, in_place=in_place)

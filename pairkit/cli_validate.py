@@ -261,8 +261,10 @@ def diff_command(
         DiffFormat, typer.Option("--format", "-f", help="Report format.")
     ] = DiffFormat.text,
 ) -> None:
-    """Show what changed between two pathways: services added, removed, moved between
-    levels or changed; links, specialists and principles.
+    """Show what changed between two pathways (.docx or .json, any mix).
+
+    Services added, removed, moved between levels or changed; links, specialists and
+    principles.
 
     Exit status: 0 the same, 1 different, 2 unusable input.
     """
