@@ -97,6 +97,28 @@ def test_rerunning_replaces_codes_and_never_stacks(qr_docx, tmp_path):
     assert len(media) == len(set(m for m in media)) == 30  # one part per distinct URL
 
 
+def test_what_else_codes_stand_in_a_numbered_row(qr_docx):
+    from PIL import Image
+
+    xml = members(qr_docx)["word/document.xml"].decode("utf-8")
+    box = xml[xml.index('w:val="pair:what-else"'):]
+    box = box[:box.index("</w:sdtContent>")]
+    numbered = re.findall(r'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="(\d+)"/>', box)
+    assert len(numbered) == 6 and len(set(numbered)) == 1  # links numbered 1-6, one list
+    lefts = [int(x) for x in re.findall(
+        r'<wp:positionH relativeFrom="column"><wp:posOffset>(-?\d+)<', box)]
+    assert len(lefts) == 6 and lefts == sorted(lefts) and len(set(lefts)) == 6  # a row
+    tops = [int(y) for y in re.findall(
+        r'<wp:positionV relativeFrom="paragraph"><wp:posOffset>(-?\d+)<', box)]
+    assert tops == [-k * 200 * 635 for k in range(6)]  # each lifted to the first line
+    assert "<wp:inline" not in box
+    # Each is still a scannable 15 mm code, its number drawn under it.
+    for name in re.findall(r'name="(pairkit-qr-[0-9a-f]+\.png)"', box):
+        png = members(qr_docx)[f"word/media/{name}"]
+        image = Image.open(io.BytesIO(png))
+        assert image.height > image.width and decode.decode_qr(png)
+
+
 def test_writing_its_own_json_back_is_byte_identical(qr_docx, qr_json, tmp_path):
     out = tmp_path / "same.docx"
     write(qr_json, out, into=qr_docx)
@@ -201,9 +223,9 @@ def test_the_coded_pathway_renders_in_libreoffice(libreoffice, qr_docx, qr_json,
     from tests.test_libreoffice import pages
 
     pdf = libreoffice(qr_docx, "pdf")
-    # Side 1 and Section C stay on their two pages; the 'What else' box with its codes
-    # moves to a third (see docs/qr.md).
-    assert pages(pdf) == 3
+    # Two sides of A4: the 'What else' codes stand in one numbered row (see docs/qr.md),
+    # so the box still fits under the levels of need.
+    assert pages(pdf) == 2
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     # Printed at 150 dpi, every code on every page reads, and reads as its link.

@@ -39,6 +39,10 @@ class Picture:
     name: str  # the mark, written as wp:docPr/@name
     descr: str  # alternative text, read aloud by screen readers
     floating: bool = False  # float at the right of the paragraph's column, text wrapping left
+    #: For a float: its left edge this far from the column's left (instead of at the right)
+    offset_x_emu: int | None = None
+    #: For a float: its top this far below its paragraph's top (negative: above)
+    offset_y_emu: int = 0
 
 
 def ensure_png_type(pkg: Package) -> None:
@@ -95,9 +99,12 @@ def _drawing(maker: Element, pic: Picture, rid: str, docpr_id: int) -> Element:
         }, drawing)
         _el(maker, _WP + "simplePos", {"x": "0", "y": "0"}, frame)
         pos_h = _el(maker, _WP + "positionH", {"relativeFrom": "column"}, frame)
-        _el(maker, _WP + "align", None, pos_h).text = "right"
+        if pic.offset_x_emu is None:
+            _el(maker, _WP + "align", None, pos_h).text = "right"
+        else:
+            _el(maker, _WP + "posOffset", None, pos_h).text = str(pic.offset_x_emu)
         pos_v = _el(maker, _WP + "positionV", {"relativeFrom": "paragraph"}, frame)
-        _el(maker, _WP + "posOffset", None, pos_v).text = "0"
+        _el(maker, _WP + "posOffset", None, pos_v).text = str(pic.offset_y_emu)
     else:
         frame = _el(maker, _WP + "inline",
                     {"distT": "0", "distB": "0", "distL": "0", "distR": "0"}, drawing)
@@ -160,20 +167,116 @@ _AFTER_SPACING = {W + t for t in (
     "pPrChange")}
 
 
-def _single_spacing(p: Element) -> None:
-    """Give a paragraph at least single line spacing: Word and LibreOffice crop an inline
-    picture at the top when the spacing is exact or a multiple below one."""
+def _ppr(p: Element) -> Element:
     ppr = p.find(W + "pPr")
     if ppr is None:
         ppr = p.makeelement(W + "pPr", {})
         p.insert(0, ppr)
+    return ppr
+
+
+def _spacing(p: Element) -> Element:
+    ppr = _ppr(p)
     spacing = ppr.find(W + "spacing")
     if spacing is None:
         spacing = ppr.makeelement(W + "spacing", {})
         later = next((c for c in ppr if c.tag in _AFTER_SPACING), None)
         (later.addprevious(spacing) if later is not None else ppr.append(spacing))
+    return spacing
+
+
+def _single_spacing(p: Element) -> None:
+    """Give a paragraph at least single line spacing: Word and LibreOffice crop an inline
+    picture at the top when the spacing is exact or a multiple below one."""
+    spacing = _spacing(p)
     spacing.set(W + "line", "240")
     spacing.set(W + "lineRule", "auto")
+
+
+def set_exact_spacing(pkg: Package, para: Paragraph, line_twips: int) -> None:
+    """Make a paragraph's lines exactly `line_twips` apart, with no space before or after,
+    so that the pictures floated beside a run of such paragraphs can be lined up."""
+    spacing = _spacing(para.element)
+    for key, value in (("before", "0"), ("after", "0"), ("line", str(line_twips)),
+                       ("lineRule", "exact")):
+        spacing.set(W + key, value)
+    pkg.mark_changed(para.part)
+
+
+_BEFORE_NUMPR = {W + t for t in (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")}
+_RT_NUMBERING = "numbering"
+
+
+def _numbered_list(pkg: Package, name: str) -> str | None:
+    """The w:numId of a one-level decimal list ("1.", "2.", ...) named `name` in the
+    document's numbering part, added on first use; None with no numbering part."""
+    parts = pkg.related(pkg.main_part, _RT_NUMBERING)
+    if not parts:
+        return None
+    part = parts[0]
+    root = pkg.xml(part)
+    abstract_id = None
+    for an in root.findall(W + "abstractNum"):
+        el = an.find(W + "name")
+        if el is not None and el.get(W + "val") == name:
+            abstract_id = an.get(W + "abstractNumId")
+    nums = root.findall(W + "num")
+    if abstract_id is not None:
+        for num in nums:
+            ref = num.find(W + "abstractNumId")
+            if ref is not None and ref.get(W + "val") == abstract_id:
+                return num.get(W + "numId")
+
+    def top(els: list[Element], attr: str) -> int:
+        vals = [int(v) for e in els if (v := e.get(W + attr, "")).isdigit()]
+        return max(vals, default=0)
+
+    if abstract_id is None:
+        abstracts = root.findall(W + "abstractNum")
+        abstract_id = str(top(abstracts, "abstractNumId") + 1)
+        an = root.makeelement(W + "abstractNum", {W + "abstractNumId": abstract_id})
+        _el(root, W + "multiLevelType", {W + "val": "singleLevel"}, an)
+        _el(root, W + "name", {W + "val": name}, an)
+        lvl = _el(root, W + "lvl", {W + "ilvl": "0"}, an)
+        for tag, val in (("start", "1"), ("numFmt", "decimal"), ("lvlText", "%1."),
+                         ("lvlJc", "left")):
+            _el(root, W + tag, {W + "val": val}, lvl)
+        ppr = _el(root, W + "pPr", None, lvl)
+        _el(root, W + "ind", {W + "left": "227", W + "hanging": "227"}, ppr)
+        if abstracts:
+            abstracts[-1].addnext(an)
+        elif nums:
+            nums[0].addprevious(an)
+        else:
+            root.append(an)
+    num_id = str(top(nums, "numId") + 1)
+    num = root.makeelement(W + "num", {W + "numId": num_id})
+    _el(root, W + "abstractNumId", {W + "val": abstract_id}, num)
+    later = root.find(W + "numIdMacAtCleanup")
+    (later.addprevious(num) if later is not None else root.append(num))
+    pkg.mark_changed(part)
+    return num_id
+
+
+def number_paragraphs(pkg: Package, paras: list[Paragraph], name: str) -> bool:
+    """Number these paragraphs 1, 2, 3... (a decimal list named `name`, shared by them);
+    False, and nothing changed, when the document has no numbering part."""
+    num_id = _numbered_list(pkg, name)
+    if num_id is None:
+        return False
+    for para in paras:
+        ppr = _ppr(para.element)
+        old = ppr.find(W + "numPr")
+        if old is not None:
+            ppr.remove(old)
+        numpr = ppr.makeelement(W + "numPr", {})
+        _el(ppr, W + "ilvl", {W + "val": "0"}, numpr)
+        _el(ppr, W + "numId", {W + "val": num_id}, numpr)
+        before = [c for c in ppr if c.tag in _BEFORE_NUMPR]
+        (before[-1].addnext(numpr) if before else ppr.insert(0, numpr))
+        pkg.mark_changed(para.part)
+    return True
 
 
 def _marked(drawing: Element, mark: str) -> bool:
@@ -241,4 +344,5 @@ def prune_images(pkg: Package, prefix: str) -> None:
 
 
 __all__ = ["EMU_PER_MM", "QR_MARK", "Picture", "ensure_png_type", "insert_picture",
-           "is_marked", "marked_pictures", "prune_images", "remove_picture"]
+           "is_marked", "marked_pictures", "number_paragraphs", "prune_images",
+           "remove_picture", "set_exact_spacing"]

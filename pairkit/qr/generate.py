@@ -47,6 +47,11 @@ class Code:
     png: bytes
     size_mm: float
     modules: int  # the symbol's width in modules, quiet zone included
+    label_modules: int = 0  # rows of modules added under it for its number
+
+    @property
+    def height_mm(self) -> float:
+        return round(self.size_mm * (self.modules + self.label_modules) / self.modules, 2)
 
     @property
     def media_name(self) -> str:
@@ -54,8 +59,13 @@ class Code:
         return f"word/media/{MEDIA_PREFIX}{digest}.png"
 
 
-def make_code(url: str, *, area: bool = False) -> Code:
-    """The QR code for `url`: a service's or link's (15 mm) or the area's own (26 mm)."""
+def make_code(url: str, *, area: bool = False, label: int | None = None) -> Code:
+    """The QR code for `url`: a service's or link's (15 mm) or the area's own (26 mm).
+
+    With a `label`, its number is drawn centred under the code (in a band of
+    ``LABEL_MODULES`` more rows, so the picture is that much taller than wide): the
+    'What else' codes stand in a row, numbered as their links are.
+    """
     import segno
 
     border = AREA_BORDER if area else ITEM_BORDER
@@ -65,4 +75,47 @@ def make_code(url: str, *, area: bool = False) -> Code:
     dpi = round(modules * PIXELS_PER_MODULE / (size / 25.4))
     buf = io.BytesIO()
     qr.save(buf, kind="png", scale=PIXELS_PER_MODULE, border=border, dpi=dpi)
-    return Code(url, buf.getvalue(), round(size, 2), modules)
+    png = buf.getvalue() if label is None else _with_label(buf.getvalue(), label, dpi)
+    return Code(url, png, round(size, 2), modules, LABEL_MODULES if label is not None else 0)
+
+
+#: Rows of modules added under a labelled code: a blank row, then the digits.
+LABEL_MODULES = 8
+#: Digits 5 cells wide and 7 high ("1" to "9" and "0"), drawn in module-sized cells.
+_DIGITS = {
+    "0": ("01110", "10001", "10011", "10101", "11001", "10001", "01110"),
+    "1": ("00100", "01100", "00100", "00100", "00100", "00100", "01110"),
+    "2": ("01110", "10001", "00001", "00010", "00100", "01000", "11111"),
+    "3": ("11110", "00001", "00001", "01110", "00001", "00001", "11110"),
+    "4": ("00010", "00110", "01010", "10010", "11111", "00010", "00010"),
+    "5": ("11111", "10000", "11110", "00001", "00001", "10001", "01110"),
+    "6": ("00110", "01000", "10000", "11110", "10001", "10001", "01110"),
+    "7": ("11111", "00001", "00010", "00100", "01000", "01000", "01000"),
+    "8": ("01110", "10001", "10001", "01110", "10001", "10001", "01110"),
+    "9": ("01110", "10001", "10001", "01111", "00001", "00010", "01100"),
+}
+
+
+def _with_label(png: bytes, label: int, dpi: int) -> bytes:
+    """The code's PNG with `label` drawn under it (pixel cells, no font: the same bytes
+    on every machine)."""
+    from PIL import Image
+
+    code = Image.open(io.BytesIO(png)).convert("L")
+    cell = PIXELS_PER_MODULE
+    out = Image.new("L", (code.width, code.height + LABEL_MODULES * cell), 255)
+    out.paste(code, (0, 0))
+    text = str(label)
+    width = (len(text) * 6 - 1) * cell
+    x0 = (code.width - width) // 2
+    y0 = code.height + cell
+    for k, ch in enumerate(text):
+        for row, bits in enumerate(_DIGITS[ch]):
+            for col, bit in enumerate(bits):
+                if bit == "1":
+                    x = x0 + (k * 6 + col) * cell
+                    y = y0 + row * cell
+                    out.paste(0, (x, y, x + cell, y + cell))
+    buf = io.BytesIO()
+    out.save(buf, format="PNG", dpi=(dpi, dpi), optimize=False)
+    return buf.getvalue()

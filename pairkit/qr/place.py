@@ -2,8 +2,12 @@
 
 * Each service in Section C with a web link gets a 15 mm code floating at the right
   of its first line (its name), text wrapping to its left, inside its column.
-* Each "What else do families need?" link gets a 15 mm code at the end of its line
-  (inline: a float would stack the codes of one-line links on top of each other).
+* The "What else do families need?" links are numbered, and their 15 mm codes, each
+  with its link's number under it, float in one row at the right of the list (each
+  from its own link's paragraph, lifted to the first link's line), so the box stays
+  as tall as its lines and the pathway stays on two sides of A4. With more than
+  ``ROW_MAX`` coded links, or no list numbering in the document, each code goes inline
+  at the end of its link's line instead.
 * The area's own QR slot gets a 26 mm code for the URL given (``--area-url``; ``write
   --qr`` falls back to the pathway's ``meta.qr.decoded_url``); with none the slot is
   left as it is.
@@ -31,8 +35,10 @@ from pairkit.ooxml.images import (
     Picture,
     insert_picture,
     marked_pictures,
+    number_paragraphs,
     prune_images,
     remove_picture,
+    set_exact_spacing,
 )
 from pairkit.ooxml.package import Package
 from pairkit.ooxml.story import Paragraph, TextBox, paragraphs
@@ -61,11 +67,14 @@ def codable(url: str) -> bool:
         url_problem(url) is None)
 
 
-def _picture(url: str, *, area: bool = False, floating: bool = False) -> Picture:
-    code = make_code(url, area=area)
-    size = round(code.size_mm * EMU_PER_MM)
-    return Picture(code.png, code.media_name, size, size, MARK, f"QR code: {url}",
-                   floating=floating)
+def _picture(url: str, *, area: bool = False, floating: bool = False,
+             label: int | None = None, at: tuple[int, int] | None = None) -> Picture:
+    code = make_code(url, area=area, label=label)
+    width = round(code.size_mm * EMU_PER_MM)
+    height = round(code.height_mm * EMU_PER_MM)
+    x, y = at if at is not None else (None, 0)
+    return Picture(code.png, code.media_name, width, height, MARK, f"QR code: {url}",
+                   floating=floating or at is not None, offset_x_emu=x, offset_y_emu=y)
 
 
 def _first_text(paras: list[Paragraph]) -> Paragraph | None:
@@ -115,10 +124,36 @@ def place_codes(pkg: Package, *, area_url: str | None = None) -> Placed:
         result.codes[f"{ptr}/qr"] = url
         _note_box(boxes, para)
 
+    _place_links(pkg, layout, result, boxes)
+
+    sync_boxes(boxes)
+    prune_images(pkg, MEDIA_PREFIX)
+    return result
+
+
+#: 'What else' links: their numbered codes stand in a row, this far from the box's left
+#: (clear of the links' text), this far apart (left edge to left edge).
+ROW_START_MM = 75.0
+ROW_PITCH_MM = 21.0
+ROW_MAX = 8  # more coded links than this: each code at the end of its line, as before
+#: 'What else' link lines are made exactly this far apart (10 pt), so that each code,
+#: floated from its own link's paragraph, can be lifted to the first link's line.
+LINK_LINE_TWIPS = 200
+_EMU_PER_TWIP = 635
+LINK_LIST = "pairkit-qr-links"
+
+
+def _place_links(pkg: Package, layout: Layout, result: Placed,
+                 boxes: list[TextBox]) -> None:
+    """The 'What else do families need?' links' codes: numbered, in a row at the right of
+    the links, which are numbered to match; each code stays in its own link's paragraph.
+    Too many, or a document with no list numbering: each at the end of its line."""
     region = layout.regions.get("what_else", [])
     head = _first_text(region)
     rest = region[region.index(head) + 1:] if head is not None else []
-    for j, (link, para) in enumerate(parse_links(rest)):
+    links = parse_links(rest)
+    todo: list[tuple[int, dict, Paragraph]] = []
+    for j, (link, para) in enumerate(links):
         if not codable(link.get("url", "")):
             continue
         if para.images:
@@ -126,13 +161,26 @@ def place_codes(pkg: Package, *, area_url: str | None = None) -> Placed:
                 f"link '{link['text']}' already has a picture beside it that pairkit did not "
                 "make; it was left alone")
             continue
-        insert_picture(pkg, para, _picture(link["url"]), at_start=False)
+        todo.append((j, link, para))
+    if not todo:
+        return
+    in_row = len(todo) <= ROW_MAX and number_paragraphs(
+        pkg, [para for _link, para in links], LINK_LIST)
+    where = {id(p.element): i for i, p in enumerate(rest)}
+    first = where[id(links[0][1].element)]
+    if in_row:
+        for para in rest[first:where[id(links[-1][1].element)] + 1]:
+            set_exact_spacing(pkg, para, LINK_LINE_TWIPS)
+    for k, (j, link, para) in enumerate(todo):
+        if in_row:
+            lift = (where[id(para.element)] - first) * LINK_LINE_TWIPS * _EMU_PER_TWIP
+            x = round((ROW_START_MM + k * ROW_PITCH_MM) * EMU_PER_MM)
+            pic = _picture(link["url"], label=j + 1, at=(x, -lift))
+        else:
+            pic = _picture(link["url"])
+        insert_picture(pkg, para, pic, at_start=False)
         result.codes[f"/section_c/what_else/links/{j}/qr"] = link["url"]
         _note_box(boxes, para)
-
-    sync_boxes(boxes)
-    prune_images(pkg, MEDIA_PREFIX)
-    return result
 
 
 def _place_area(pkg: Package, layout: Layout, url: str, result: Placed,
