@@ -38,12 +38,14 @@ _T, _TAB, _PTAB, _BR, _CR = W + "t", W + "tab", W + "ptab", W + "br", W + "cr"
 _RPR, _B, _RSTYLE, _VAL, _TYPE = W + "rPr", W + "b", W + "rStyle", W + "val", W + "type"
 _FLDCHAR, _INSTRTEXT, _FLDSIMPLE = W + "fldChar", W + "instrText", W + "fldSimple"
 _ALTERNATE = _MC + "AlternateContent"
+_PPR, _TR, _TC = W + "pPr", W + "tr", W + "tc"
+_PSTYLE, _NUMPR, _NUMID = W + "pStyle", W + "numPr", W + "numId"
 
 # Containers whose children are walked inline, as if they were not there.
 _INLINE_TRANSPARENT = {
     W + "ins", W + "moveTo", W + "smartTag", W + "customXml", W + "bdo", W + "dir",
 }
-_SKIP = {W + "del", W + "moveFrom"}
+# Everything else inline (w:del, w:moveFrom, w:pPr ...) is not visible text and is skipped.
 _HYPERLINK_RE = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+"[^"]*"\s+)*"?([^"\s]+)"?(.*)$', re.S)
 _ANCHOR_RE = re.compile(r'\\l\s+"([^"]*)"')
 
@@ -105,14 +107,14 @@ class Paragraph:
 
     @property
     def style(self) -> str | None:
-        ps = self.element.find(f"{W}pPr/{W}pStyle")
-        return ps.get(W + "val") if ps is not None else None
+        ps = _find_path(self.element, _PPR, _PSTYLE)
+        return ps.get(_VAL) if ps is not None else None
 
     @property
     def is_list(self) -> bool:
-        num = self.element.find(f"{W}pPr/{W}numPr/{W}numId")
+        num = _find_path(self.element, _PPR, _NUMPR, _NUMID)
         if num is not None:
-            return num.get(W + "val") not in ("0", None)
+            return num.get(_VAL) not in ("0", None)
         style = self.style or ""
         return "List" in style or "Bullet" in style
 
@@ -163,6 +165,7 @@ class _Walker:
         self.index = start_index
         self.tables = 0
         self._rels = None
+        self.out: list[Paragraph] = []
 
     def rels(self):
         if self._rels is None:
@@ -170,34 +173,36 @@ class _Walker:
         return self._rels
 
     # -- blocks ------------------------------------------------------------------
-    def blocks(self, container: Element, ctx: dict) -> Iterator[Paragraph]:
+    # The walk appends to ``self.out`` rather than yielding: a paragraph deep in a
+    # table in a content control would otherwise pass through a chain of generators.
+    def blocks(self, container: Element, ctx: dict) -> None:
         for child in container:
             tag = child.tag
             if tag == _P:
-                yield from self.paragraph(child, ctx)
+                self.paragraph(child, ctx)
             elif tag == _TBL:
-                yield from self.table(child, ctx)
+                self.table(child, ctx)
             elif tag == _SDT:
                 content = child.find(_SDTCONTENT)
                 if content is not None:
-                    yield from self.blocks(content, _with_tag(ctx, child))
+                    self.blocks(content, _with_tag(ctx, child))
             elif tag in _INLINE_TRANSPARENT:
-                yield from self.blocks(child, ctx)
+                self.blocks(child, ctx)
             elif tag == _ALTERNATE:
                 branch = _choose(child)
                 if branch is not None:
-                    yield from self.blocks(branch, ctx)
+                    self.blocks(branch, ctx)
 
-    def table(self, tbl: Element, ctx: dict) -> Iterator[Paragraph]:
+    def table(self, tbl: Element, ctx: dict) -> None:
         number = self.tables
         self.tables += 1
-        for r, tr in enumerate(_children(tbl, W + "tr")):
-            for c, tc in enumerate(_children(tr, W + "tc")):
+        for r, tr in enumerate(_children(tbl, _TR)):
+            for c, tc in enumerate(_children(tr, _TC)):
                 cctx = dict(ctx, cell=(number, r, c), cell_element=tc, table_element=tbl)
-                yield from self.blocks(tc, cctx)
+                self.blocks(tc, cctx)
 
     # -- paragraphs --------------------------------------------------------------
-    def paragraph(self, p: Element, ctx: dict) -> Iterator[Paragraph]:
+    def paragraph(self, p: Element, ctx: dict) -> None:
         para = Paragraph(
             element=p,
             part=self.part,
@@ -212,50 +217,58 @@ class _Walker:
         self.index += 1
         boxes: list[TextBox] = []
         state = _InlineState(para, boxes, [])
-        self.inline(p, state, None, False)
+        self.inline(p, state, None)
         para.text = "".join(state.chars)
-        _merge_links(para)
-        yield para
+        if state.linked:
+            _merge_links(para)
+        self.out.append(para)
         for box in boxes:
             bctx = {"tags": para.tags, "textbox": box}
-            yield from self.blocks(box.content, bctx)
+            self.blocks(box.content, bctx)
 
-    def inline(self, elem: Element, st: _InlineState, link: str | None, in_run: bool) -> None:
+    def inline(self, elem: Element, st: _InlineState, link: str | None) -> None:
         for child in elem:
             tag = child.tag
-            if not isinstance(tag, str):
-                continue
             if tag == _R:
                 self.run(child, st, link)
+            elif tag == _PPR or not isinstance(tag, str):
+                continue
             elif tag == _HYPERLINK:
                 url = self._hyperlink_url(child)
-                self.inline(child, st, url or link, False)
+                self.inline(child, st, url or link)
             elif tag in _INLINE_TRANSPARENT:
-                self.inline(child, st, link, False)
+                self.inline(child, st, link)
             elif tag == _SDT:
                 content = child.find(_SDTCONTENT)
                 if content is not None:
                     start = st.length
-                    self.inline(content, st, link, False)
+                    self.inline(content, st, link)
                     t = _sdt_tag(child)
                     if t:
                         st.para.run_tags.append((start, st.length, t))
             elif tag == _FLDSIMPLE:
                 m = _HYPERLINK_RE.match(child.get(W + "instr", ""))
-                self.inline(child, st, _field_url(m) if m else link, False)
+                self.inline(child, st, _field_url(m) if m else link)
             elif tag == _ALTERNATE:
                 branch = _choose(child)
                 if branch is not None:
-                    self.inline(branch, st, link, False)
-            elif tag in _SKIP:
-                continue
+                    self.inline(branch, st, link)
 
     def run(self, r: Element, st: _InlineState, link: str | None) -> None:
-        bold = _is_bold(r)
-        for node in r:
+        nodes = list(r)  # one pass of lxml proxies, shared by _is_bold and the loop
+        bold = _is_bold(nodes)
+        for node in nodes:
             tag = node.tag
             if tag == _T:
-                self._text(st, node.text or "", r, node, bold, link)
+                text = node.text or ""
+                if st.fields:
+                    self._text(st, text, r, node, bold, link)
+                else:  # the common case, inlined: plain text outside any field
+                    st.para.pieces.append(Piece(text, st.length, r, node, bold, link))
+                    st.chars.append(text)
+                    st.length += len(text)
+                    if link:
+                        st.linked = True
             elif tag == _RPR:
                 continue
             elif tag in (_TAB, _PTAB):
@@ -305,6 +318,8 @@ class _Walker:
         st.chars.append(text)
         st.length += len(text)
         st.para.pieces.append(Piece(text, start, r, node, bold, link))
+        if link:
+            st.linked = True
 
     def _hyperlink_url(self, h: Element) -> str | None:
         rid = h.get(_R_ID)
@@ -364,6 +379,7 @@ class _InlineState:
     fields: list[_Field]
     chars: list[str] = field(default_factory=list)
     length: int = 0
+    linked: bool = False  # any piece with a link (else there are no links to merge)
 
 
 def _children(elem: Element, tag: str) -> Iterator[Element]:
@@ -377,6 +393,22 @@ def _children(elem: Element, tag: str) -> Iterator[Element]:
                 yield from _children(content, tag)
         elif child.tag in _INLINE_TRANSPARENT:
             yield from _children(child, tag)
+
+
+def _find_path(elem: Element, *tags: str) -> Element | None:
+    """``elem.find("a/b/...")`` for tags a, b, ...: the first match in document order.
+
+    A loop over children: lxml's find() parses its path on every call, and the reader
+    asks every paragraph for its style."""
+    if not tags:
+        return elem
+    first, rest = tags[0], tags[1:]
+    for child in elem:
+        if child.tag == first:
+            found = _find_path(child, *rest)
+            if found is not None:
+                return found
+    return None
 
 
 def _top_level(root: Element, tag: str) -> Iterator[Element]:
@@ -425,9 +457,10 @@ def _box_name(content: Element) -> str:
     return "text box"
 
 
-def _is_bold(r: Element) -> bool:
+def _is_bold(nodes: list[Element]) -> bool:
+    """Whether a run (given as its list of children) is bold, directly or by style."""
     # Plain child loops: lxml's find() parses its path on every call, and this runs per run.
-    for rpr in r:
+    for rpr in nodes:
         if rpr.tag == _RPR:
             break
     else:
@@ -498,9 +531,10 @@ def paragraphs(pkg: Package, stories: tuple[str, ...] | None = None) -> Iterator
             continue
         if kind in ("footnote", "endnote", "comment"):
             for note in body:
-                yield from walker.blocks(note, {})
+                walker.blocks(note, {})
         else:
-            yield from walker.blocks(body, {})
+            walker.blocks(body, {})
+        yield from walker.out  # one part is walked whole, then handed out
         index = walker.index
 
 

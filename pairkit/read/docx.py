@@ -11,8 +11,10 @@ places and validation points Word users at them.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -270,12 +272,34 @@ class _Builder:
         return first, paras[paras.index(first) + 1:]
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (if it was on) for the duration.
+
+    Reading makes tens of thousands of small objects (paragraphs, pieces, lxml
+    proxies) that all live until the read ends; the collector would scan them again
+    and again as they accumulate, which costs about a fifth of a large read. Nothing
+    here makes reference cycles, so nothing is left for it to collect afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_layout(pkg: Package, *, decode: bool = True) -> Layout:
     """Find every part of the pathway in an opened package.
 
     Images beside services and links, and in the QR slot, are decoded as QR codes
     (``qr.decoded_url``) unless `decode` is false; with no images nothing is decoded.
     """
+    with _gc_paused():
+        return _read_layout(pkg, decode=decode)
+
+
+def _read_layout(pkg: Package, *, decode: bool) -> Layout:
     paras = list(paragraphs(pkg))
     levels = _find_levels([p for p in paras if p.story == "body"])
     level_paras = {id(p.element) for lv in levels for p in lv.name_paragraphs + lv.content}

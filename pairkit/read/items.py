@@ -50,8 +50,7 @@ def _qr(p: Paragraph) -> dict[str, Any] | None:
 
 
 def _is_item_start(p: Paragraph) -> bool:
-    style = p.style or ""
-    return p.is_list or "Item" in style
+    return p.is_list or "Item" in (p.style or "")
 
 
 def parse_items(paras: list[Paragraph], *, leading_need: bool = False

@@ -17,6 +17,8 @@ _DASH_RE = re.compile(f"[{DASHES}]")
 
 def normalise(text: str) -> str:
     """Lower case, one kind of dash and single spaces: for comparing labels."""
+    if text.isascii():  # NFKC, the dashes and the no-break space change nothing here
+        return " ".join(text.split()).lower()
     text = unicodedata.normalize("NFKC", text)
     text = _DASH_RE.sub("-", text).replace("\u00a0", " ")
     return " ".join(text.split()).lower()
