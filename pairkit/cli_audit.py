@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from pairkit.cli_validate import parse_today
+from pairkit.cli_validate import ConfigOption, TodayOption, parse_today
 from pairkit.errors import PairkitError
 
 
@@ -35,15 +35,8 @@ def audit_command(
         typer.Option("--annotate", help="Write a copy of the .docx with each finding as a "
                      "Word comment (the original is not changed)."),
     ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option("--today", metavar="YYYY-MM-DD", help="Check review dates as of this day."),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="A pairkit.toml or pyproject.toml to use instead of "
-                     "searching from the working directory upward."),
-    ] = None,
+    today: TodayOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Gap analysis for pathway owners and commissioners, as text, a web page or Word comments.
 

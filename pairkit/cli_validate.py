@@ -41,6 +41,18 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
+# Options shared by the commands that check pathways (validate, audit).
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", metavar="YYYY-MM-DD", help="Check review dates as of this day."),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="A pairkit.toml or pyproject.toml to use instead of "
+                 "searching from the working directory upward."),
+]
+
+
 def parse_today(value: str | None) -> date:
     if value is None:
         return date.today()
@@ -181,18 +193,8 @@ def validate_command(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings as well as errors.")
     ] = False,
-    today: Annotated[
-        str | None,
-        typer.Option("--today", metavar="YYYY-MM-DD", help="Check review dates as of this day."),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="A pairkit.toml or pyproject.toml to use instead of "
-            "searching from the working directory upward.",
-        ),
-    ] = None,
+    today: TodayOption = None,
+    config: ConfigOption = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,

@@ -52,6 +52,12 @@ class Result:
     target_framework: str | None = None
     changes: list[Change] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, path: Path, output: str | Path | None, src: Profile, target: Profile,
+           src_fw: Framework | None, fw: Framework | None, changes: list[Change]) -> Result:
+        return cls(str(path), None if output is None else str(output), src.id, target.id,
+                   src_fw.id if src_fw else None, fw.id if fw else None, changes)
+
     @property
     def made(self) -> list[Change]:
         """The changes made (or to make): every change but the names that were kept."""
@@ -171,15 +177,7 @@ def _localise_json(
     if not dry_run:
         atomic_write(Path(output_path),
                      (json.dumps(out, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    return Result(
-        str(path),
-        None if dry_run else str(output_path),
-        src.id,
-        target.id,
-        src_fw.id if src_fw else None,
-        fw.id if fw else None,
-        changes,
-    )
+    return Result.of(path, None if dry_run else output_path, src, target, src_fw, fw, changes)
 
 
 # --- Word ---------------------------------------------------------------------------
@@ -334,15 +332,7 @@ def _localise_docx(
             set_title(pkg, new_title)  # properties have no tracked changes in Word
         pkg.save(output_path)
     changes.sort(key=lambda c: (_order(c.place), c.start or 0))
-    return Result(
-        str(path),
-        None if dry_run else str(output_path),
-        src.id,
-        target.id,
-        src_fw.id if src_fw else None,
-        fw.id if fw else None,
-        changes,
-    )
+    return Result.of(path, None if dry_run else output_path, src, target, src_fw, fw, changes)
 
 
 def _order(place: str) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pairkit.ooxml.package import RT_IMAGE, Package
 from pairkit.ooxml.story import Paragraph, story_parts
-from pairkit.ooxml.xml import NS, Element, W, qn
+from pairkit.ooxml.xml import NS, Element, W, has_ancestor, qn
 
 EMU_PER_MM = 36000
 #: The wp:docPr name of the QR codes pairkit places (regenerated, never carried along).
@@ -292,12 +292,7 @@ def _own_paragraph(el: Element) -> Element | None:
 
 
 def _in_fallback(el: Element, stop: Element) -> bool:
-    parent = el.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == _MC_FALLBACK:
-            return True
-        parent = parent.getparent()
-    return False
+    return has_ancestor(el, _MC_FALLBACK, stop)
 
 
 def marked_pictures(para: Paragraph, mark: str) -> list[Element]:

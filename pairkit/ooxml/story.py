@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pairkit.ooxml.package import Package
-from pairkit.ooxml.xml import NS, Element, W, qn
+from pairkit.ooxml.xml import NS, Element, W, has_ancestor, qn
 
 _MC = "{%s}" % NS["mc"]
 _R_ID = qn("r:id")
@@ -425,12 +425,7 @@ def _top_level(root: Element, tag: str) -> Iterator[Element]:
 
 
 def _inside_textbox(el: Element, stop: Element) -> bool:
-    parent = el.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == _TXBX:
-            return True
-        parent = parent.getparent()
-    return False
+    return has_ancestor(el, _TXBX, stop)
 
 
 def _choose(ac: Element) -> Element | None:

@@ -122,3 +122,13 @@ def local(tag: object) -> str:
     if not isinstance(tag, str):
         return ""
     return tag.rpartition("}")[2]
+
+
+def has_ancestor(el: Element, tag: str, stop: Element | None = None) -> bool:
+    """True when `el` sits inside an element with `tag`, looking no higher than `stop`."""
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == tag:
+            return True
+        parent = parent.getparent()
+    return False
