@@ -5,12 +5,26 @@ network stays green."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from pairkit.rules.base import Context, Hit, rule
 
 #: The key of Context.extra that holds {url: LinkStatus} when links were checked.
 LINKS_KEY = "links"
 LIVENESS_RULES = ("link-dead", "link-redirected")
+
+
+def _checked(ctx: Context) -> Iterator[tuple[str, str, Any]]:
+    """(pointer, url, status) for every web link that --check-links requested."""
+    checked = ctx.extra.get(LINKS_KEY)
+    if not checked:
+        return
+    from pairkit.links import web_links  # the HTTP machinery only with --check-links
+
+    for pointer, url in web_links(ctx.pathway):
+        status = checked.get(url)
+        if status is not None:
+            yield pointer, url, status
 
 
 @rule(
@@ -27,14 +41,8 @@ LIVENESS_RULES = ("link-dead", "link-redirected")
     ),
 )
 def link_dead(ctx: Context) -> Iterator[Hit]:
-    checked = ctx.extra.get(LINKS_KEY)
-    if not checked:
-        return
-    from pairkit.links import web_links  # the HTTP machinery only with --check-links
-
-    for pointer, url in web_links(ctx.pathway):
-        status = checked.get(url)
-        if status is None or not status.dead:
+    for pointer, url, status in _checked(ctx):
+        if not status.dead:
             continue
         why = f"answers {status.status}" if status.status else status.error or "does not answer"
         yield pointer, f"The link {url} is dead: it {why}."
@@ -52,14 +60,8 @@ def link_dead(ctx: Context) -> Iterator[Hit]:
     fix="Replace the link (and its QR code) with the address it now leads to.",
 )
 def link_redirected(ctx: Context) -> Iterator[Hit]:
-    checked = ctx.extra.get(LINKS_KEY)
-    if not checked:
-        return
-    from pairkit.links import web_links  # the HTTP machinery only with --check-links
-
-    for pointer, url in web_links(ctx.pathway):
-        status = checked.get(url)
-        if status is None or not status.redirected:
+    for pointer, url, status in _checked(ctx):
+        if not status.redirected:
             continue
         yield pointer, (f"The link {url} redirects ({status.first_redirect_status}) to "
                         f"{status.final_url}.")
